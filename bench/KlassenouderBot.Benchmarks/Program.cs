@@ -1,0 +1,8 @@
+using BenchmarkDotNet.Running;
+
+namespace KlassenouderBot.Benchmarks;
+
+public static class BenchmarkEntry
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
+}

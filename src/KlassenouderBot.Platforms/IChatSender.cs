@@ -1,0 +1,20 @@
+namespace KlassenouderBot.Platforms;
+
+/// <summary>
+/// The one chokepoint for everything the bot says. One implementation per platform; the app
+/// routes by <see cref="Platform"/>.
+/// </summary>
+public interface IChatSender
+{
+    /// <summary>The platform this sender speaks to.</summary>
+    Platform Platform { get; }
+
+    /// <summary>Posts into the group conversation.</summary>
+    Task<SendResult> SendToConversationAsync(ConversationRef conversation, OutboundMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends privately to one member of the conversation (a Teams 1:1 chat, a Discord DM). Must never
+    /// fall back to posting in the group.
+    /// </summary>
+    Task<SendResult> SendPrivateAsync(ConversationRef conversation, ChatUser recipient, OutboundMessage message, CancellationToken cancellationToken);
+}

@@ -1,0 +1,17 @@
+using KlassenouderBot.Platforms;
+
+namespace KlassenouderBot.Pipeline;
+
+public static class PipelineSetup
+{
+    /// <summary>The inbound pipeline: guard → dedupe → moderation. Order of registration is order of execution.</summary>
+    public static IServiceCollection AddMessagePipeline(this IServiceCollection services)
+    {
+        services.AddSingleton<IMessageMiddleware, InputGuardMiddleware>();
+        services.AddSingleton<IMessageMiddleware, DeduplicationMiddleware>();
+        services.AddSingleton<IMessageMiddleware, Moderation.ModerationMiddleware>();
+        services.AddSingleton<MessagePipeline>();
+        services.AddSingleton<IInboundMessageSink>(sp => sp.GetRequiredService<MessagePipeline>());
+        return services;
+    }
+}

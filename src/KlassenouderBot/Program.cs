@@ -1,0 +1,33 @@
+using KlassenouderBot.Cli;
+using KlassenouderBot.Data;
+using KlassenouderBot.Hosting;
+using KlassenouderBot.Moderation;
+using KlassenouderBot.Pipeline;
+using KlassenouderBot.Playground;
+using KlassenouderBot.School;
+
+// With a verb (analyze, replay, eval-tone, …) the executable runs it and exits; without one it serves.
+if (CommandLineApp.IsVerb(args))
+{
+    return await CommandLineApp.RunAsync(args, Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Features, each registered by its own Setup class.
+builder.Services
+    .AddSchool(builder.Configuration)
+    .AddData(builder.Configuration)
+    .AddModeration(builder.Configuration)
+    .AddMessagePipeline()
+    .AddPlayground(builder.Configuration, builder.Environment)
+    .AddHealth();
+
+var app = builder.Build();
+
+// Endpoints.
+app.MapHealth();
+app.MapPlayground();
+
+await app.RunAsync();
+return 0;

@@ -1,0 +1,127 @@
+namespace KlassenouderBot.School;
+
+/// <summary>A school's configuration as read from its YAML file (shape: README, "School configuration").</summary>
+public sealed record SchoolConfiguration
+{
+    public required string Name { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? Website { get; init; }
+
+    /// <summary>The school's IANA time zone; quiet hours and late-night nudges use it.</summary>
+    public string TimeZone { get; init; } = "Europe/Amsterdam";
+
+    public IReadOnlyList<StaffMember> Staff { get; init; } = [];
+
+    public IReadOnlyList<ClassGroup> Classes { get; init; } = [];
+
+    public EscalationSettings Escalation { get; init; } = new();
+
+    public IReadOnlyList<FaqEntry> Faq { get; init; } = [];
+
+    /// <summary>Absolute path of the school guide (Markdown or .docx), when configured.</summary>
+    public string? SchoolGuidePath { get; init; }
+
+    /// <summary>Per-school overrides of the bot's phrasings, keyed as in <c>InterventionTexts</c>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Texts { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Conversations linked to a class in the file itself (platform:id → groep).</summary>
+    public IReadOnlyDictionary<string, string> ConversationLinks { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The file it was read from, for error messages and relative paths.</summary>
+    public string? SourcePath { get; init; }
+
+    public ClassGroup? FindClass(string? groep) =>
+        groep is null ? null : Classes.FirstOrDefault(c => string.Equals(c.Groep, groep, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Every person's name the school configuration knows, for recognising targets in messages.</summary>
+    public IEnumerable<string> KnownPeopleNames()
+    {
+        foreach (var member in Staff)
+        {
+            yield return member.Name;
+        }
+
+        foreach (var group in Classes)
+        {
+            foreach (var teacher in group.Teachers)
+            {
+                yield return teacher.Name;
+            }
+
+            if (group.ClassParent is { } classParent)
+            {
+                yield return classParent.Name;
+            }
+        }
+    }
+}
+
+/// <summary>A member of staff with a role (directeur, intern begeleider, …).</summary>
+public sealed record StaffMember(string Role, string Name)
+{
+    public string? Email { get; init; }
+
+    public string? Phone { get; init; }
+
+    public IReadOnlyList<string> Days { get; init; } = [];
+}
+
+/// <summary>A groep: its teachers, its class parent and who gets its alerts.</summary>
+public sealed record ClassGroup(string Groep)
+{
+    public IReadOnlyList<Contact> Teachers { get; init; } = [];
+
+    /// <summary>The klassenouder; in the sample school only a first name.</summary>
+    public Contact? ClassParent { get; init; }
+
+    public IReadOnlyList<AlertRecipient> AlertRecipients { get; init; } = [];
+}
+
+/// <summary>A person parents can be pointed to.</summary>
+public sealed record Contact(string Name)
+{
+    public string? Email { get; init; }
+
+    public string? Phone { get; init; }
+
+    public IReadOnlyList<string> Days { get; init; } = [];
+}
+
+/// <summary>Who is alerted, by role: <c>klassenouder</c>, <c>leerkracht</c> or <c>directeur</c>.</summary>
+public sealed record AlertRecipient(string Role, string Name)
+{
+    public string? Email { get; init; }
+}
+
+/// <summary>The school's escalation rules.</summary>
+public sealed record EscalationSettings
+{
+    /// <summary>Whether alerts may quote the chat. Off by default: alerts describe, they do not quote.</summary>
+    public bool IncludeExcerpts { get; init; }
+
+    /// <summary>The level at which the group's alert list is alerted.</summary>
+    public Moderation.EscalationLevel AlertFromLevel { get; init; } = Moderation.EscalationLevel.Escalated;
+
+    /// <summary>Roles alerted at once for a message that shames a child.</summary>
+    public IReadOnlyList<string> SevereShamingChildRoles { get; init; } = ["klassenouder", "leerkracht"];
+
+    /// <summary>Roles alerted at once for a threat.</summary>
+    public IReadOnlyList<string> SevereThreatRoles { get; init; } = ["klassenouder", "leerkracht", "directeur"];
+
+    /// <summary>The head teacher, alerted for threats.</summary>
+    public AlertRecipient? Director { get; init; }
+}
+
+/// <summary>One FAQ entry (answering comes with a later issue; the shape is read now).</summary>
+public sealed record FaqEntry(string Id, string Question, string Answer)
+{
+    public IReadOnlyList<string> Alternates { get; init; } = [];
+
+    public string? AnswerEn { get; init; }
+
+    public string? Source { get; init; }
+}
