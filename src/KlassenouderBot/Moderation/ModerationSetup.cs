@@ -5,7 +5,8 @@ public static class ModerationSetup
     public static IServiceCollection AddModeration(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
-        services.AddSingleton<LocalToneAnalyzer>();
+        services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new LocalToneAnalyzer(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ModerationOptions>>().Value));
         services.AddSingleton<IToneAnalyzer>(sp => sp.GetRequiredService<LocalToneAnalyzer>());
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<ChatSenderInterventionSink>();

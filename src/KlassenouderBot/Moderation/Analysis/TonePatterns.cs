@@ -1,0 +1,157 @@
+using System.Text.RegularExpressions;
+
+namespace KlassenouderBot.Moderation.Analysis;
+
+/// <summary>
+/// Phrase patterns over the normalised text (lower case, accents folded, single spaces, no punctuation).
+/// Written for this project from how Dutch and English parents write; each names what it catches.
+/// </summary>
+internal static partial class TonePatterns
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    /// <summary>Physical threats and intimidation, Dutch and English.</summary>
+    [GeneratedRegex(
+        @"\b(zal|zullen|gaat|gaan) (ze|hij|je|jij|jullie|die|u) (wat|het) (beleven|merken|voelen|weten)" +
+        @"|\bkom ik (hem|haar|je|jou|jullie|die|ze)\b( \w+){0,3} (halen|opzoeken|pakken)" +
+        @"|\b(persoonlijk|zelf|eigenhandig) (even )?(halen|opzoeken|aanpakken|afrekenen)" +
+        @"|\bpak (slaag|rammel|op (z'n|zijn|haar|je) donder)|\bklappen (krijgen|geven|verkopen|vallen)|\bop (z'n|zijn|haar|je|hun) (bek|smoel|muil|donder) (slaan|geven|timmeren|krijgen)" +
+        @"|\bin elkaar (slaan|trappen|timmeren|rammen|beuken)|\b(een )?lesje (leren|geleerd)|\bkapot (maken|slaan)|\bafmaken|\bmaak (je|jou|hem|haar) af|\bdood ?maken" +
+        @"|\bneer ?steken|\bte grazen|\bik weet waar (je|jij|jullie|ze|hij|u) (woont|wonen|woon)|\bje gaat eraan|\bdat (zal|gaat) (je|ze|hij|jullie) (berouwen|opbreken)" +
+        @"|\b(aanraakt|aankomt|aanraken|aankomen|aanzit)\b.{0,30}\b(kom ik|dan|zal|krijgt)|\bmet (z'n|zijn) allen\b.{0,20}\bapart nemen|\bapart nemen\b.{0,30}\bleert (hij|ze|die) het" +
+        @"|\b(ik|we) (ga|gaan) (hem|haar|die|jou|je) (ff |even )?(opzoeken|pakken|grijpen|halen)|\bwacht (maar )?tot ik\b|\bwacht maar af\b|\blet maar op\b" +
+        @"|\b(i'?ll|i will|im gonna|i'm gonna|gonna) (deal with|kill|hurt|get|beat|smash|find|sort out) (him|her|you|them|that)" +
+        @"|\b(you'?ll|you will) (regret|pay for)|\bwatch your back|\bi know where (you|she|he|they) li?ves?",
+        Options)]
+    public static partial Regex Threat();
+
+    /// <summary>A call to act together: half of a gang-up (the other half is a hostile goal).</summary>
+    [GeneratedRegex(
+        @"\bmet (z'n|zijn|ze|z'n allen|ons) al(len|lemaal)\b|\bwie (doet|doen|tekent|tekenen|gaat|gaan|stuurt|komt) (er )?(nog )?(ook )?(mee|meer)\b|\bwie nog meer\b" +
+        @"|\blaten we\b.{0,40}\b(allemaal|samen|iedereen|massaal)\b|\bwe (moeten|gaan|houden|betalen|trakteren|zetten|sturen|eisen|stappen)\b.{0,30}\b(allemaal|met z'n allen|massaal|samen)\b" +
+        @"|\biedereen\b.{0,30}\b(thuis|mee|niet meer|een zak|volgende keer)\b|\bkom op mensen\b|\bik teken\b|\bpetitie\b|\bhandtekeningen\b|\bboycot\w*" +
+        @"|\b(who'?s|who is) (with me|in)\b|\blet'?s all\b|\bdoe(n)? mee\b|\bik doe mee\b|\bwe (allemaal|met z'n allen) (gewoon )?",
+        Options)]
+    public static partial Regex GangUpCall();
+
+    /// <summary>What a gang-up is for: getting someone removed, defying the school, shaming it in public.</summary>
+    [GeneratedRegex(
+        @"\b(weg|eruit|ophoepelen|oprotten|ontslaan|ontslagen|ontslag|vertrekken|zwart ?maken|thuis ?houden|thuis ?laten|eisen|eist|afzetten|boycot\w*" +
+        @"|niet (meer )?(betalen|terug|terugkomen|terug hoeft)|betalen\b.{0,15}\bniet|aanpakken|apart nemen|facebook|krant|rtl|omroep|de laan uit|wegsturen" +
+        @"|binnenlaten|bij het hek|durven|durft|wat gaan ze doen|eens kijken wie|anonieme brief|klacht|brief naar|rotzooi trappen|tegen (de|die|het) (juf|meester|school|directie|directeur))\b" +
+        @"|\b(get rid of|fired|kick (him|her|them) out|remove (him|her))\b",
+        Options)]
+    public static partial Regex HostileGoal();
+
+    /// <summary>Threats to go to the press or to shame the school or a person on social media.</summary>
+    [GeneratedRegex(
+        @"\b(naar|bij|in|aan) (de |het )?(krant|kranten|pers|media|rtl( nieuws)?|nos|omroep \w+|rtv \w+|hart van nederland|telegraaf|journalist\w*|tv|televisie)\b" +
+        @"|\b(krant|pers|rtl|omroep|rtv|nos|media|journalist\w*)\b.{0,25}\b(gemaild|gebeld|bellen|mailen|stappen|benaderen|ingeschakeld|inschakelen|tippen|getipt)" +
+        @"|\bop (facebook|fb|insta|instagram|twitter|tiktok|social media|socials|internet|linkedin|x)\b.{0,25}\b(zetten|gooien|plaatsen|delen|gezet|geplaatst|zet)" +
+        @"|\b(zetten|gooien|plaatsen|delen|zet)\b.{0,25}\bop (facebook|fb|insta|instagram|twitter|tiktok|social media|socials|internet)\b|\bzwart ?maken\b|\bmet naam en (toenaam|foto)\b" +
+        @"|\b(go|going|went) to the (press|papers|media|news)\b|\b(post|put) (it|this) (all )?(on|online)\b",
+        Options)]
+    public static partial Regex PressThreat();
+
+    /// <summary>Legal threats. Hostile on their own only with a hostile turn (see <see cref="HostileLegalTurn"/>).</summary>
+    [GeneratedRegex(
+        @"\b(advocaat|advocaten|rechter|rechtszaak|rechtszaken|aanklagen|aangeklaagd|juridische stappen|juridisch|sommatie|dagvaarding|dagvaarden|letselschade|lawyer|lawyers|sue|suing|court)\b",
+        Options)]
+    public static partial Regex LegalThreat();
+
+    [GeneratedRegex(
+        @"\b(komt|komen|kom) (hier )?niet (mee )?weg|\bgaat hangen|\bgaan hangen|\bzal boeten|\bgaat boeten|\bgaan boeten|\bgaat (dit|het) (voelen|merken)|\bkapot procederen|\bga (ik|we) (ze|hem|haar) (aanklagen|slepen)|\bvoor de rechter slepen|\bwon'?t get away",
+        Options)]
+    public static partial Regex HostileLegalTurn();
+
+    /// <summary>Dehumanising and discriminating phrases.</summary>
+    [GeneratedRegex(
+        @"\bterug naar (je|jouw|haar|zijn|jullie|hun|d'r|z'n) (eigen )?(land|soort|dorp|hok)|\b(je|jouw|haar|zijn|jullie|hun) eigen soort\b|\bdat soort (mensen|volk|types)\b|\bdie (buitenlanders|allochtonen|vluchtelingen|marokkanen|turken|polen)\b" +
+        @"|\b(buitenlandse|allochtone) (kinderen|ouders|gezinnen)\b.{0,40}\b(horen|weg|terug|zooi|probleem)|\bhoren hier (gewoon )?niet\b|\bgo back to (your|her|his|their) (own )?country|\bthose people\b|\bvan die hoofddoek\w*",
+        Options)]
+    public static partial Regex Dehumanising();
+
+    /// <summary>Rude imperatives and personal attacks on the person addressed.</summary>
+    [GeneratedRegex(
+        @"\b(hou|houd) (je|jij|jullie|uw) (grote |vuile )?(bek|kop|waffel|mond|snavel|smoel|muil)|\b(rot|donder|pleur|flikker|sodemieter|hoepel|kanker|tering|tyf|kk) (toch |maar |lekker )?(eens |ff )?op\b|\boprotten\b|\bophoepelen\b" +
+        @"|\bvoed\b.{0,25}\bop\b|\b(je|jij|jullie|haar|zijn|d'r|z'n|eigen) (\w+ ){0,3}(opvoeden|opvoedt)\b|\bblaten\b|\bzit(ten)? (te )?blaten|\bniemand (vroeg|zit te wachten op|vraagt|heeft .{0,10}gevraagd)\b" +
+        @"|\bshut (up|your)\b|\bnobody asked\b|\bget lost\b|\b(f|piss) off\b|\bgo to hell\b|\bschaam je\b|\bga (lekker )?(terug|thuis zitten|weg)\b|\bjij hebt (overdag )?(toch )?niks te doen\b" +
+        @"|\bheilige praatjes\b|\bde les (leest|lezen)\b|\bdrama in deze app\b|\bgrote bek\b",
+        Options)]
+    public static partial Regex PersonalAttack();
+
+    /// <summary>Mockery: the dog that explains better, the brain of a shrimp, sitting on a terrace while "ill".</summary>
+    [GeneratedRegex(
+        @"\bmijn (hond|kat|cavia|goudvis|konijn|oma|opa|kleuter|baby|peuter)\b.{0,12}\bkan (het |dat )?(nog |zelfs |echt )?beter\b|\bhersenen(s)? van een\b|\b(heeft|hebben) (geen|nul|0) hersen\w*|\biq van (een )?\w+" +
+        @"|\bzit(ten)? (zeker |vast )?(lekker |gezellig )?(op|in|aan) (een |het |de )?(terras\w*|strand|bank|kantoortje|spanje|vakantie)|\bop (haar|zijn|hun) luie (reet|kont|gat)\b|\bluie (reet|kont)\b" +
+        @"|\b(zeker|vast) (weer )?(lekker )?(luieren|op vakantie|vrij|een dagje vrij|koffie drinken)|\bluieren op (onze|ons) kosten\b|\bop onze kosten\b|\bkan (echt |helemaal )?niks\b|\bkunnen (echt |helemaal )?niks\b" +
+        @"|\bsnapt (er )?(echt )?(helemaal )?niks van\b|\bnepglimlach|\bveel te goed voor\b|\bvindt zichzelf\b|\bwortelstokjes\b|\bkonijnenvoer\b|\bfavorietjes\b|\bons kent ons\b|\bdoorgestoken kaart\b|\bcorrupt\w*" +
+        @"|\bcan'?t even (spell|read|teach|count)\b|\bwho hired\b|\bjoke of a\b|\bgeen ruggengraat\b|\bzonder ruggengraat\b",
+        Options)]
+    public static partial Regex Mockery();
+
+    /// <summary>Sarcastic praise ("ja hoor, wéér top geregeld").</summary>
+    [GeneratedRegex(
+        @"\bja hoor\b|\blekker bezig\b|\bgoed bezig\b|\b(top|goed|prima|fantastisch|super|perfect|geweldig|netjes) (weer )?geregeld\b|\bweer top\b|\bknap hoor\b|\bbravo\b|\bapplaus\w*|\bchapeau\b" +
+        @"|\bgeweldige (juf|meester|school|directie|directeur|directrice|leiding)\b|\bonze (geweldige|fantastische|lieve|super) (juf|meester|directeur|directrice|school)\b|\bwell done\b|\bgreat job\b|\bnice one\b|\bwhat a surprise\b",
+        Options)]
+    public static partial Regex SarcasticPraise();
+
+    /// <summary>Accusing a child of stealing, of causing lice, of being the problem.</summary>
+    [GeneratedRegex(
+        @"\b(gejat|jatten|jat|jatte|gestolen|steelt|stelen|stal|dief|dieven|dievegge|lange vingers|gepikt|pikt|pikte|gegapt)\b" +
+        @"|\bhet is (altijd|gewoon|weer|toch) \w+\b|\bhet is \w+\b(\W|$)|\baltijd (die |dat )?\w+ (die|dat)\b|\b(komt|komen) (elke keer|altijd|steeds|weer|toch) (van|bij|uit)\b|\bschuld van\b|\b(is|zijn) (echt |gewoon )?(een |het )?probleem\b" +
+        @"|\buit de buurt (van|houden)\b|\bniet (meer )?naast\b.{0,20}\bzitten\b|\bmoet (thuis ?blijven|van school|weg)\b|\bthuis ?blijft\b|\bniet meer (met|bij)\b.{0,15}\bspelen\b|\bgeen wonder met\b|\bnet als (haar|zijn|z'n|d'r) (moeder|vader|ouders)\b",
+        Options)]
+    public static partial Regex ChildAccusation();
+
+    /// <summary>Hygiene shaming of a child or family.</summary>
+    [GeneratedRegex(
+        @"\b(douchen|wassen|stinkt|stinken|stonk|smerig|vette haren|vieze haren|luizennest|luizengezin|luizenfamilie|vlooien|onverzorgd|vies gezin)\b",
+        Options)]
+    public static partial Regex HygieneShaming();
+
+    /// <summary>Someone asking the group to keep it civil, or pushing back on an insult.</summary>
+    [GeneratedRegex(
+        @"\b(gaat|ging|gaan) (echt |wel |nu )?(te ver|veel te ver)\b|\bhoort (hier |echt |toch )*(niet|nergens)\b|\bniet (de plek|de plaats|netjes|nodig|aardig|ok|oke|okay)\b|\bnetjes (houden|blijven|hier)\b" +
+        @"|\bdoe (eens |nou )?niet zo\b|\bschelden\b|\blaten we (het )?(wel |even |hier )?(netjes|rustig|vriendelijk|respectvol|bij)\b|\brustig aan\b|\bkom op zeg\b|\blaat \w+ erbuiten\b|\bgeen namen\b" +
+        @"|\bbespreek (het|dit|dat)\b|\bbel de juf\b|\b(dit|dat) is (echt )?niet (ok|oke|de plek)\b|\bstop (hiermee|ermee|nou|nu)\b|\bdat was (echt )?onnodig\b|\bheksenjacht\b|\bniet op deze manier\b" +
+        @"|\bhelemaal eens met\b|\beens met\b|\bhierbij laten\b|\bniet de plek\b|\bkeep it (civil|nice|kind)\b|\b(not|isn'?t) (okay|ok|nice|fair)\b|\btoo far\b|\buncalled for\b|\bbe kind\b|\bwat bedoel je (daar )?(precies )?mee\b",
+        Options)]
+    public static partial Regex CounterSpeech();
+
+    /// <summary>Talk about illness itself, which makes a disease word medical rather than a curse.</summary>
+    [GeneratedRegex(
+        @"\b(over|aan|tegen|met|heeft|had|hebben|krijgt|kreeg|kregen|overleden|overlijden|genezen|schoon verklaard|diagnose|behandeling|chemo|bestraling|ziekenhuis|kwf|sponsorloop|onderzoek|ziek|zieke|ziekte|opa|oma|borst|long|huid|darm|prostaat|leukemie|tumor|patient|patienten) (\w+ )?(kanker|tering|tyfus|pest|kolere)\b" +
+        @"|\b(kanker|tering|tyfus|pest|kolere) (gehad|heeft|had|hebben|overleden|patient|patienten|genezen|onderzoek|behandeling|bestrijding|fonds)\b|\bkwf\b",
+        Options)]
+    public static partial Regex MedicalContext();
+
+    /// <summary>Respectful criticism and worry: the language of a legitimate concern.</summary>
+    [GeneratedRegex(
+        @"\bik vind (het|dat|die|dit|de|deze|hem|haar)\b.{0,40}\b(niet|raar|jammer|te|teveel|zonde|doorgeslagen|onverstandig|vreemd|lastig|vervelend|slecht|onhandig|moeilijk|zwaar|veel|apart|eng|best|echt)\b" +
+        @"|\beerlijk gezegd\b|\bniet (zo |echt |heel )?(handig|fijn|ok|oke|normaal|eerlijk|duidelijk|professioneel|veilig|prettig|goed geregeld)\b|\b(veel |echt |wel |veelste |veel te )?te (veel|laat|lang|groot|zwaar|duur|weinig|kort|vroeg|streng|druk|vol)\b" +
+        @"|\bwaarom (horen|mogen|moeten|kunnen|krijgen|is|zijn|gaat|gaan|doet|wordt|worden|heeft|hebben|staat|kan|moet|mag|krijgt|zit)\b|\bis (het|dat|dit) (wel )?normaal\b|\bkan (dat|het|dit) (echt )?niet\b|\b(dat|dit|het) (kan|moet) (toch )?(echt )?(beter|anders|eerder)\b" +
+        @"|\bhoe (ervaren|denken|zien|lossen) jullie\b|\bherkent iemand\b|\bhebben (meer|andere) (mensen|ouders)\b|\bvinden (meer|andere) ouders\b|\bzijn jullie (wel )?blij\b|\bwat zouden jullie doen\b|\bbij jullie ook\b|\bklopt dat\b" +
+        @"|\bik snap (echt |het |er )?(niet|niks)\b|\bnog geen (antwoord|reactie)\b|\bniet reageert\b|\breageert niet\b|\bwacht (nu )?al\b|\ber verandert niks\b|\bniemand die\b|\bhoren we niks\b|\bniks over\b|\bpas (toen|een dag|om|nu)\b|\blast ?minute\b" +
+        @"|\bzonde\b|\bjammer\b|\bverlies\b|\bdoorgeslagen\b|\bbetutteling\b|\bonverstandig\b|\bbelachelijk\b|\bschandalig\b|\babsurd\b|\bbizar\b|\bboos\b|\bkwaad\b|\bklaar (mee|met)\b|\bben het zat\b|\bteleurgesteld\b|\bfrustrerend\b|\bvreemd\b|\braar\b" +
+        @"|\bzorgen\b|\bongerust\b|\bbezorgd\b|\bbang dat\b|\bonveilig\b|\bniet veilig\b|\bvoelt niet\b|\bverdrietig\b|\bhuilend\b|\bhuilen\b|\bgefrustreerd\b|\bgepest\b|\bpesten\b|\bbuitengesloten\b|\bgeduwd\b|\bgeslagen\b|\bgeschopt\b" +
+        @"|\buitgescholden\b|\buitscheldt\b|\bnaroept\b|\bgevochten\b|\bvechten\b|\bschaafwonden\b|\bblauwe plekken\b|\bongelukje\b|\bfilmen\b|\bvan het plein gelopen\b|\bvergeten wordt\b|\bop de gang gezet\b|\bgescheurde\b|\bnooit een beurt\b" +
+        @"|\bniet te doen\b|\bprijzig\b|\bveel geld\b|\bwaar het geld\b|\bgeen idee (hoe|waar|wat)\b|\bniet meer (zien|mee|naar)\b|\bschrappen\b|\bbezuinig\w*|\bkort dag\b|\bsorry (maar|voor het klagen)\b|\bniet boos\b|\bmoet anders\b|\bmaak me\b" +
+        @"|\bworried\b|\bconcerned\b|\bshocked\b|\bdisappointed\b|\bupset\b|\btoo (late|much|expensive|many|long)\b|\ba lot (for|of money)\b|\bnot ok(ay)?\b|\bunacceptable\b|\bridiculous\b|\banyone else\b|\bis that normal\b|\bdo others\b|\breally late\b|\bcrying\b",
+        Options)]
+    public static partial Regex Concern();
+
+    /// <summary>Us-versus-them talk about the school ("die lui daar", "wij ouders").</summary>
+    [GeneratedRegex(
+        @"\bdie (lui|mensen|club|types|figuren|heren|dames) (daar|van|op)\b|\bwij (als )?ouders\b|\bzij daar\b|\bdaarboven\b|\bons tegen\b|\bwij tegen\b|\bhet team daar\b|\bde school (doet|denkt|wil) (maar|altijd)\b|\bze doen maar\b|\bverzint maar wat\b|\bwij mogen het\b",
+        Options)]
+    public static partial Regex UsVersusThem();
+
+    /// <summary>Agreement with the message before: joining in.</summary>
+    [GeneratedRegex(
+        @"^(ja |jaa |jep |yes |haha+ |hahaha+ |nou )?(precies|idd|inderdaad|helemaal mee eens|eens|zeker|klopt|dit|true|exactly|same|zelfde hier|ik ook|ik teken|ik doe mee|doen|goed zo|ja dat|ja echt|haha ja|hahaha precies)\b" +
+        @"|^(hahaha+|haha+) (ja|precies|idd)\b|\bik doe mee\b|\bik teken\b|\bwie nog meer\b|\bgoed zo\b",
+        Options)]
+    public static partial Regex Agreement();
+}

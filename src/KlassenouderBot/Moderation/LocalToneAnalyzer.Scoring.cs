@@ -1,0 +1,712 @@
+using KlassenouderBot.Moderation.Analysis;
+
+namespace KlassenouderBot.Moderation;
+
+public sealed partial class LocalToneAnalyzer
+{
+    private static readonly HashSet<string> Negators = new(StringComparer.Ordinal) { "niet", "geen", "nooit", "not", "never", "no", "isnt", "isn't", "nie" };
+    private static readonly HashSet<string> SelfWords = new(StringComparer.Ordinal) { "ik", "me", "mezelf", "mijzelf", "i", "myself", "im", "i'm" };
+    private static readonly HashSet<string> ThingNouns = new(StringComparer.Ordinal)
+    {
+        "regel", "regels", "regeltjes", "regeltje", "beleid", "idee", "plan", "plannen", "toets", "mail", "mailtje", "mails", "brief", "besluit",
+        "beslissing", "systeem", "app", "rooster", "advies", "schooladvies", "weer", "dag", "situatie", "gedoe", "vraag", "antwoord", "verhaal",
+        "opmerking", "actie", "keuze", "oplossing", "methode", "prijs", "rapport", "regeling", "maatregel", "maatregelen", "enquete", "boekje",
+        "rule", "rules", "policy", "idea", "decision", "plan", "system", "weather", "day", "test", "email", "letter",
+    };
+
+    private static readonly HashSet<string> AnimalLead = new(StringComparer.Ordinal)
+    {
+        "een", "zo'n", "die", "dat", "lui", "luie", "vuile", "vieze", "domme", "stomme", "dikke", "oude", "echte", "als", "grote", "kleine",
+        "gluiperige", "achterlijke", "a", "an", "fat", "stupid", "lazy", "dirty", "old",
+    };
+
+    private static readonly HashSet<string> FarmContext = new(StringComparer.Ordinal)
+    {
+        "kinderboerderij", "boerderij", "dierentuin", "knuffel", "knuffels", "tekening", "liedje", "verhaal", "circus", "zoo", "dieren",
+        "beestjes", "wei", "stal", "melk", "kamp", "spooktocht", "verkleed", "verkleedpak", "carnaval", "boek", "film", "farm", "pet", "hok",
+    };
+
+    private static readonly HashSet<string> ScareQuotedWords = new(StringComparer.Ordinal)
+    {
+        "ziek", "ziekte", "burnout", "druk", "overspannen", "werken", "vakantie", "studiedag", "professioneel", "professional", "deskundige",
+        "expert", "leerkracht", "juf", "meester", "beleid", "regels", "onderwijs", "zorg", "gezondheid", "sick", "ill", "teacher",
+        "sorry", "hulp", "uitleg", "onderzoek", "enquete", "keurig", "netjes",
+    };
+
+    private static readonly HashSet<string> DiseaseCurses = new(StringComparer.Ordinal)
+    {
+        "kanker", "kenker", "kankr", "kk", "kkr", "tering", "tyfus", "tiefus", "tyf", "kolere", "klere", "pest",
+    };
+
+    /// <summary>One assessment's working state. Separate from the analyser so the analyser stays immutable and thread-safe.</summary>
+    private sealed class Scoring(LocalToneAnalyzer analyzer, NormalizedText text, TokenFacts facts)
+    {
+        private readonly List<ToneSignal> _signals = [];
+        private readonly IReadOnlyList<Token> _tokens = text.Tokens;
+        private readonly string _joined = text.Joined;
+        private double _hurt;
+        private double _concern;
+        private bool _counterSpeech;
+        private bool _medical;
+
+        public void Run()
+        {
+            _counterSpeech = TonePatterns.CounterSpeech().IsMatch(_joined);
+            _medical = TonePatterns.MedicalContext().IsMatch(_joined);
+            ScoreWords();
+            ScorePhrases();
+            ScoreChildAndParentShaming();
+            ScoreEmojiAndShouting();
+            ScoreConcern();
+            ApplyCounterSpeech();
+            AddTargets();
+        }
+
+        public ToneAssessment ToAssessment(string language, double sensitivity)
+        {
+            var hurt = _hurt * sensitivity;
+            var concern = _concern * sensitivity;
+            ToneLabel label;
+            double score;
+            if (hurt >= HurtfulThreshold)
+            {
+                label = ToneLabel.Hurtful;
+                score = 0.65 + (0.35 * Math.Min(1, (hurt - HurtfulThreshold) / 1.5));
+            }
+            else if (concern >= ConcernThreshold || hurt >= PartialHurtThreshold)
+            {
+                label = ToneLabel.Concern;
+                score = 0.35 + (0.3 * Math.Min(1, Math.Max(concern / 1.5, hurt / HurtfulThreshold)));
+            }
+            else
+            {
+                label = ToneLabel.Ok;
+                score = 0.35 * Math.Min(1, Math.Max(concern / ConcernThreshold, hurt / PartialHurtThreshold));
+            }
+
+            return new ToneAssessment(label, Math.Round(score, 3), _signals, language);
+        }
+
+        private void Hurt(SignalKind kind, string evidence, double weight)
+        {
+            _hurt += weight;
+            _signals.Add(new ToneSignal(kind, evidence, Math.Round(weight, 2)));
+        }
+
+        private void Concern(SignalKind kind, string evidence, double weight)
+        {
+            _concern += weight;
+            _signals.Add(new ToneSignal(kind, evidence, Math.Round(weight, 2)));
+        }
+
+        private void Note(SignalKind kind, string evidence) => _signals.Add(new ToneSignal(kind, evidence));
+
+        private WordInfo? Find(Token token)
+        {
+            var info = analyzer._lexicon.Find(token.Text);
+            if (info is null && token.Alternative is not null)
+            {
+                info = analyzer._lexicon.Find(token.Alternative);
+            }
+
+            if (info is null && token.Has(TokenFlags.Masked))
+            {
+                info = FindMasked(token.Text);
+            }
+
+            return info;
+        }
+
+        /// <summary>"k*t", "f*ck", "k*nker": one masked letter, tried as each vowel.</summary>
+        private WordInfo? FindMasked(string word)
+        {
+            var star = word.IndexOf('*', StringComparison.Ordinal);
+            if (star < 0 || word.IndexOf('*', star + 1) >= 0)
+            {
+                return null;
+            }
+
+            Span<char> buffer = stackalloc char[word.Length];
+            word.AsSpan().CopyTo(buffer);
+            foreach (var vowel in "aeiou")
+            {
+                buffer[star] = vowel;
+                if (analyzer._lexicon.Find(buffer) is { } info && (info.CurseWord > 0 || info.Insult > 0 || info.Slur > 0))
+                {
+                    return info;
+                }
+            }
+
+            return null;
+        }
+
+        private void ScoreWords()
+        {
+            var polarityWords = 0;
+            for (var i = 0; i < _tokens.Count; i++)
+            {
+                var token = _tokens[i];
+                var info = Find(token);
+                if (info is not null && ScoreKnownWord(i, token, info))
+                {
+                    continue;
+                }
+
+                if (token.Text.Length >= 5 && ScoreCompound(i, token))
+                {
+                    continue;
+                }
+
+                if (info is { Polarity: <= -0.5 } && info.Insult == 0 && info.MildInsult == 0 && polarityWords < 2 && !IsMitigated(i, out _))
+                {
+                    polarityWords++;
+                    if (info.Polarity <= -0.7 && IsSaidOfPerson(i) && !IsFollowedByThing(i))
+                    {
+                        Hurt(SignalKind.NegativeSentiment, token.Text, 0.35);
+                    }
+                    else
+                    {
+                        Concern(SignalKind.NegativeSentiment, token.Text, 0.15);
+                    }
+                }
+            }
+        }
+
+        private bool ScoreKnownWord(int i, Token token, WordInfo info)
+        {
+            if (info.Slur > 0)
+            {
+                if (!IsMitigated(i, out var why))
+                {
+                    Hurt(SignalKind.Dehumanising, token.Text, info.Slur);
+                }
+                else
+                {
+                    Note(why, token.Text);
+                }
+
+                return true;
+            }
+
+            if (info.Insult > 0)
+            {
+                ScoreInsult(i, token, info.Insult, strong: true);
+                return true;
+            }
+
+            if (info.CurseWord > 0 && ScoreCurseWord(i, token, info))
+            {
+                return true;
+            }
+
+            if (info.MildInsult > 0)
+            {
+                ScoreInsult(i, token, info.MildInsult, strong: false);
+                return true;
+            }
+
+            if (info.Animal)
+            {
+                var lead = i > 0 ? _tokens[i - 1].Text : "";
+                if (AnimalLead.Contains(lead) && facts.HasPerson && !_tokens.Any(t => FarmContext.Contains(t.Text)) && !IsMitigated(i, out _))
+                {
+                    Hurt(SignalKind.Insult, $"{lead} {token.Text}", 1.0);
+                }
+
+                return true;
+            }
+
+            return info.Target != TargetKind.None || info.FirstName;
+        }
+
+        private void ScoreInsult(int i, Token token, double weight, bool strong)
+        {
+            if (IsMitigated(i, out var why))
+            {
+                Note(why, token.Text);
+                return;
+            }
+
+            if (IsFollowedByThing(i))
+            {
+                // "wat een debiele regel": harsh words about a rule are criticism of the rule, not an insult to a person.
+                Concern(SignalKind.Criticism, $"{token.Text} {_tokens[i + 1].Text}", strong ? 0.5 : 0.3);
+                return;
+            }
+
+            if (strong)
+            {
+                Hurt(SignalKind.Insult, token.Text, weight);
+            }
+            else if (IsSaidOfPerson(i))
+            {
+                Hurt(SignalKind.Insult, token.Text, weight * 0.9);
+            }
+            else if (weight >= 0.5)
+            {
+                Concern(SignalKind.NegativeSentiment, token.Text, weight * 0.4);
+            }
+        }
+
+        private bool ScoreCurseWord(int i, Token token, WordInfo info)
+        {
+            var isDisease = DiseaseCurses.Contains(token.Text);
+            if (token.Has(TokenFlags.Quoted) && (_counterSpeech || !isDisease))
+            {
+                Note(SignalKind.Quotation, token.Text);
+                return true;
+            }
+
+            if (isDisease && !token.IsDisguised && token.Text.Length > 3 && _medical)
+            {
+                return true;
+            }
+
+            var target = FindTargetAfter(i, 2);
+            if (target is not null)
+            {
+                Hurt(isDisease ? SignalKind.DiseaseCurse : SignalKind.Profanity, $"{token.Text} {target}", Math.Max(1.0, info.CurseWord) + 0.2);
+                return true;
+            }
+
+            if (isDisease || token.IsDisguised)
+            {
+                Hurt(isDisease ? SignalKind.DiseaseCurse : SignalKind.Profanity, token.Text, Math.Max(info.CurseWord, 1.0));
+                return true;
+            }
+
+            var weight = info.CurseWord * 0.5;
+            if (weight > 0.1)
+            {
+                Hurt(SignalKind.Profanity, token.Text, weight);
+            }
+
+            return true;
+        }
+
+        /// <summary>Compounds: "kutschool", "kankerjuf", "teringzooi" — and not "kankeronderzoek".</summary>
+        private bool ScoreCompound(int i, Token token)
+        {
+            var word = token.Text;
+            foreach (var prefix in analyzer._lexicon.CursePrefixes)
+            {
+                if (word.Length - prefix.Length < 2 || !word.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var rest = word.AsSpan(prefix.Length);
+                var restInfo = analyzer._lexicon.Find(rest);
+                if (restInfo is null && rest.Length > 3 && rest[0] is 's' or 'e')
+                {
+                    restInfo = analyzer._lexicon.Find(rest[1..]);
+                }
+
+                var prefixWeight = analyzer._lexicon.Find(prefix)!.CursePrefix;
+                var isDisease = DiseaseCurses.Contains(prefix);
+                if (restInfo is { MedicalTail: true })
+                {
+                    return true;
+                }
+
+                if (IsMitigated(i, out var why))
+                {
+                    Note(why, word);
+                    return true;
+                }
+
+                if (restInfo is not null && (restInfo.Target != TargetKind.None || restInfo.FirstName))
+                {
+                    if (prefix == "hoofddoek")
+                    {
+                        Hurt(SignalKind.Discrimination, word, 1.3);
+                    }
+                    else if (prefixWeight >= 0.4)
+                    {
+                        Hurt(isDisease ? SignalKind.DiseaseCurse : SignalKind.Profanity, word, Math.Max(prefixWeight, 1.0) + 0.2);
+                    }
+
+                    facts.Targets.Add((i, restInfo.Target == TargetKind.None ? TargetKind.Child : restInfo.Target));
+                    return true;
+                }
+
+                if (restInfo is { Insult: > 0 })
+                {
+                    Hurt(SignalKind.Insult, word, Math.Max(prefixWeight, restInfo.Insult) + 0.2);
+                    return true;
+                }
+
+                if (restInfo is { HarmlessHead: true })
+                {
+                    // "kutweer", "zeiknat", "rotbeestjes": swearing about things, not people.
+                    if (isDisease || token.IsDisguised)
+                    {
+                        Hurt(SignalKind.DiseaseCurse, word, 0.45);
+                    }
+                    else
+                    {
+                        Note(SignalKind.Profanity, word);
+                    }
+
+                    return true;
+                }
+
+                if (isDisease && prefixWeight >= 1.0)
+                {
+                    Hurt(SignalKind.DiseaseCurse, word, 1.0);
+                    return true;
+                }
+
+                if (prefix is "kut" or "klote" or "kloten" or "fuck" or "fucking" or "kak" or "godver")
+                {
+                    Hurt(SignalKind.Profanity, word, 0.5);
+                    return true;
+                }
+            }
+
+            // Insult as the tail of a compound: "aandachtshoer", "randdebiel".
+            for (var split = 3; split <= word.Length - 4; split++)
+            {
+                var tail = analyzer._lexicon.Find(word.AsSpan(split));
+                if (tail is { Insult: >= 0.8 } && !IsMitigated(i, out _))
+                {
+                    Hurt(SignalKind.Insult, word, tail.Insult);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void ScorePhrases()
+        {
+            if (Match(TonePatterns.Threat()) is { } threat)
+            {
+                Hurt(SignalKind.Threat, threat, 1.3);
+            }
+
+            var gangUp = Match(TonePatterns.GangUpCall());
+            if (gangUp is not null)
+            {
+                var goal = Match(TonePatterns.HostileGoal());
+                if (goal is not null || _hurt >= PartialHurtThreshold)
+                {
+                    Hurt(SignalKind.GangUp, goal is null ? gangUp : $"{gangUp} … {goal}", 1.1);
+                }
+            }
+
+            if (Match(TonePatterns.PressThreat()) is { } press)
+            {
+                Hurt(SignalKind.PressThreat, press, 1.1);
+            }
+
+            if (Match(TonePatterns.LegalThreat()) is { } legal)
+            {
+                if (Match(TonePatterns.HostileLegalTurn()) is { } turn)
+                {
+                    Hurt(SignalKind.LegalThreat, $"{legal} … {turn}", 1.1);
+                }
+                else if (_hurt > 0 || facts.HasPerson)
+                {
+                    Hurt(SignalKind.LegalThreat, legal, 0.7);
+                }
+                else
+                {
+                    Concern(SignalKind.LegalThreat, legal, 0.6);
+                }
+            }
+
+            if (Match(TonePatterns.Dehumanising()) is { } dehumanising)
+            {
+                Hurt(SignalKind.Discrimination, dehumanising, 1.3);
+            }
+
+            if (Match(TonePatterns.PersonalAttack()) is { } attack)
+            {
+                Hurt(SignalKind.Insult, attack, 1.0);
+            }
+
+            if (Match(TonePatterns.Mockery()) is { } mockery)
+            {
+                Hurt(SignalKind.Sarcasm, mockery, facts.HasPerson ? 1.0 : 0.7);
+            }
+
+            var sarcasmCue = (text.Emoji & (EmojiCues.EyeRoll | EmojiCues.Clap | EmojiCues.Clown | EmojiCues.UpsideDown)) != 0
+                || _tokens.Any(t => t.Text is "weer" or "wederom" or "alweer" or "zeker");
+            if (Match(TonePatterns.SarcasticPraise()) is { } praise && sarcasmCue)
+            {
+                if (facts.HasStaffOrTeacher || facts.Names.Count > 0)
+                {
+                    Hurt(SignalKind.Sarcasm, praise, 1.0);
+                }
+                else
+                {
+                    Concern(SignalKind.Sarcasm, praise, 0.6);
+                }
+            }
+
+            foreach (var phrase in text.QuotedPhrases)
+            {
+                if (ScareQuotedWords.Contains(phrase) && (facts.HasPerson || facts.Has(TargetKind.School)))
+                {
+                    Hurt(SignalKind.Sarcasm, $"'{phrase}'", (text.Emoji & EmojiCues.EyeRoll) != 0 ? 1.1 : 0.8);
+                    break;
+                }
+            }
+
+            if (Match(TonePatterns.UsVersusThem()) is { } usThem)
+            {
+                Concern(SignalKind.TargetGroup, usThem, 0.3);
+            }
+        }
+
+        private void ScoreChildAndParentShaming()
+        {
+            var childName = facts.Names.FirstOrDefault(n => n.Role == TargetKind.Child);
+            var hasChildName = childName.Name is not null;
+            var childRef = hasChildName || facts.HasChild || _tokens.Any(t => t.Text is "gezin" or "familie" or "family");
+            if (!childRef)
+            {
+                return;
+            }
+
+            var evidence = hasChildName ? childName.Name! : "kind";
+            if (Match(TonePatterns.ChildAccusation()) is { } accusation && !_counterSpeech)
+            {
+                Hurt(SignalKind.ShamingChild, $"{evidence}: {accusation}", 1.2);
+            }
+            else if (hasChildName && BlamesByName(childName.Index))
+            {
+                Hurt(SignalKind.ShamingChild, $"{evidence}: het is {evidence}", 1.2);
+            }
+
+            if (Match(TonePatterns.HygieneShaming()) is { } hygiene && !_counterSpeech)
+            {
+                Hurt(SignalKind.ShamingChild, $"{evidence}: {hygiene}", 1.0);
+            }
+
+            // An insult in a message that names a child is shaming that child.
+            if ((hasChildName || facts.HasChild) && _signals.Any(s => s.Kind is SignalKind.Insult && s.Weight > 0) && !_signals.Any(s => s.Kind == SignalKind.ShamingChild))
+            {
+                Hurt(SignalKind.ShamingChild, evidence, 0.2);
+            }
+        }
+
+        /// <summary>"het is Milan", "het is altijd Milan": naming a child as the culprit.</summary>
+        private bool BlamesByName(int nameIndex)
+        {
+            for (var k = Math.Max(0, nameIndex - 3); k < nameIndex; k++)
+            {
+                if (_tokens[k].Text == "het" && k + 1 < nameIndex && _tokens[k + 1].Text == "is")
+                {
+                    return true;
+                }
+            }
+
+            return nameIndex > 0 && _tokens[nameIndex - 1].Text is "altijd" or "weer" && _tokens.Any(t => t.Text is "altijd");
+        }
+
+        private void ScoreEmojiAndShouting()
+        {
+            var emoji = text.Emoji;
+            if ((emoji & EmojiCues.Middlefinger) != 0)
+            {
+                Hurt(SignalKind.Insult, "🖕", 0.9);
+            }
+
+            if ((emoji & (EmojiCues.Vomit | EmojiCues.Disgust)) != 0 && (facts.HasPerson || facts.Has(TargetKind.School)))
+            {
+                Hurt(SignalKind.Insult, "🤮", 0.4);
+            }
+
+            if ((emoji & EmojiCues.Clown) != 0 && facts.HasPerson)
+            {
+                Hurt(SignalKind.Insult, "🤡", 0.5);
+            }
+
+            if ((emoji & EmojiCues.Angry) != 0)
+            {
+                Concern(SignalKind.NegativeSentiment, "😡", 0.2);
+            }
+
+            var shouting = (text.LetterCount >= 15 && text.UpperRatio >= 0.6) || text.AllCapsWords >= 4;
+            if (shouting)
+            {
+                if (_hurt > 0)
+                {
+                    Hurt(SignalKind.Shouting, "CAPS", 0.3);
+                }
+                else
+                {
+                    Concern(SignalKind.Shouting, "CAPS", 0.3);
+                }
+            }
+        }
+
+        private void ScoreConcern()
+        {
+            var matches = 0;
+            string? first = null;
+            foreach (var match in TonePatterns.Concern().EnumerateMatches(_joined))
+            {
+                first ??= _joined.Substring(match.Index, match.Length);
+                if (++matches == 3)
+                {
+                    break;
+                }
+            }
+
+            if (matches == 0)
+            {
+                return;
+            }
+
+            var weight = 0.4 * matches;
+            if (facts.HasStaffOrTeacher || facts.Has(TargetKind.School) || facts.HasChild || facts.Names.Count > 0 || facts.Has(TargetKind.Parents))
+            {
+                weight += 0.2;
+            }
+
+            Concern(SignalKind.Criticism, first!, weight);
+        }
+
+        private void ApplyCounterSpeech()
+        {
+            if (!_counterSpeech)
+            {
+                return;
+            }
+
+            var severe = _signals.Any(s => s.Kind is SignalKind.Threat or SignalKind.GangUp or SignalKind.Dehumanising or SignalKind.Discrimination);
+            if (!severe && _hurt < 1.5)
+            {
+                // Pushing back on rudeness is not rude; criticism words in it ("niet ok") are not a complaint.
+                Note(SignalKind.CounterSpeech, "");
+                _hurt *= 0.3;
+                _concern *= 0.3;
+            }
+        }
+
+        private void AddTargets()
+        {
+            if (_signals.Count == 0)
+            {
+                return;
+            }
+
+            if (facts.HasStaffOrTeacher)
+            {
+                Note(SignalKind.TargetTeacher, "");
+            }
+
+            if (facts.Has(TargetKind.School))
+            {
+                Note(SignalKind.TargetSchool, "");
+            }
+
+            if (facts.Has(TargetKind.Parent) || facts.Has(TargetKind.Parents) || facts.SecondPerson)
+            {
+                Note(SignalKind.TargetParent, "");
+            }
+
+            if (facts.HasChild)
+            {
+                Note(SignalKind.TargetChild, "");
+            }
+        }
+
+        private string? Match(System.Text.RegularExpressions.Regex regex)
+        {
+            var match = regex.Match(_joined);
+            return match.Success ? match.Value : null;
+        }
+
+        private string? FindTargetAfter(int i, int window)
+        {
+            for (var k = i + 1; k < Math.Min(_tokens.Count, i + 1 + window); k++)
+            {
+                var info = analyzer._lexicon.Find(_tokens[k].Text);
+                if (info is { Target: not TargetKind.None } || facts.Names.Any(n => n.Index == k))
+                {
+                    return _tokens[k].Text;
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsFollowedByThing(int i) => i + 1 < _tokens.Count && ThingNouns.Contains(_tokens[i + 1].Text);
+
+        /// <summary>A person within four words in the same clause: "juf is dom", "jij bent zo dom".</summary>
+        private bool IsSaidOfPerson(int i)
+        {
+            var clause = _tokens[i].Clause;
+            for (var k = Math.Max(0, i - 4); k < Math.Min(_tokens.Count, i + 5); k++)
+            {
+                if (k == i || _tokens[k].Clause != clause)
+                {
+                    continue;
+                }
+
+                var t = _tokens[k].Text;
+                if (t is "hij" or "zij" or "ze" or "jij" or "je" or "jullie" or "die" or "he" or "she" or "you" or "they" or "u")
+                {
+                    return true;
+                }
+
+                if (facts.Targets.Any(x => x.Index == k && x.Kind is not TargetKind.School) || facts.Names.Any(n => n.Index == k))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Negated ("niet dom"), quoted ('idioot' gaat te ver) or self-directed ("ik ben zo dom").</summary>
+        private bool IsMitigated(int i, out SignalKind why)
+        {
+            var token = _tokens[i];
+            if (token.Has(TokenFlags.Quoted))
+            {
+                why = SignalKind.Quotation;
+                return true;
+            }
+
+            var clause = token.Clause;
+            for (var k = i - 1; k >= Math.Max(0, i - 5); k--)
+            {
+                var other = _tokens[k];
+                if (other.Clause != clause)
+                {
+                    break;
+                }
+
+                if (Negators.Contains(other.Text) && !(k + 1 < _tokens.Count && _tokens[k + 1].Text is "wonder" or "idee"))
+                {
+                    why = SignalKind.Negation;
+                    return true;
+                }
+            }
+
+            for (var k = i - 1; k >= Math.Max(0, i - 3); k--)
+            {
+                var other = _tokens[k];
+                if (other.Clause != clause || other.Text is "hij" or "zij" or "ze" or "hem" or "haar" or "die" or "jij" or "je" or "jullie"
+                    || facts.Targets.Any(t => t.Index == k) || facts.Names.Any(n => n.Index == k))
+                {
+                    break;
+                }
+
+                if (SelfWords.Contains(other.Text))
+                {
+                    why = SignalKind.SelfDirected;
+                    return true;
+                }
+            }
+
+            why = default;
+            return false;
+        }
+    }
+}
