@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using KlassenouderBot.Platforms;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace KlassenouderBot.School;
@@ -109,16 +110,26 @@ public static partial class SchoolConfigurationLoader
     private static YamlMappingNode ReadRoot(string yaml, string sourcePath)
     {
         var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(yaml)));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException exception)
         {
+            var reason = StripMarks(exception);
+            var advice = reason.StartsWith("Duplicate key ", StringComparison.Ordinal)
+                ? $"'{reason["Duplicate key ".Length..]}' appears twice in the same section; keep one of them"
+                : $"{reason}; check the indentation and quoting on this line or the one before it";
+            throw new SchoolConfigurationException($"not valid YAML: {advice}", sourcePath, checked((int)exception.Start.Line));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 16 throws this for some malformed input (e.g. an unclosed '[' list) instead of a YamlException.
             throw new SchoolConfigurationException(
-                $"not valid YAML: {StripMarks(exception)}; check the indentation and quoting on this line or the one before it",
+                "not valid YAML: the parser could not continue after this line; check for an unclosed [ ], { } or quote",
                 sourcePath,
-                checked((int)exception.Start.Line));
+                parser.LastLine);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -148,6 +159,25 @@ public static partial class SchoolConfigurationLoader
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
     private static partial Regex YamlMarkPrefix();
+
+    /// <summary>Remembers where the last good event ended, for errors that come without a position.</summary>
+    private sealed class PositionTrackingParser(IParser inner) : IParser
+    {
+        public int LastLine { get; private set; } = 1;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current is { } current)
+            {
+                LastLine = checked((int)current.End.Line);
+            }
+
+            return moved;
+        }
+    }
 
     private static string ReadTimeZone(SchoolYamlReader reader, YamlMappingNode root)
     {
