@@ -186,7 +186,7 @@ public static partial class SchoolConfigurationLoader
 
     private static string CheckRole(SchoolYamlReader reader, YamlNode node, string role, string path) =>
         AlertRoles.All.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase))
-        ?? throw reader.Error(node, $"{path} role '{role}' is unknown; use one of {string.Join(", ", AlertRoles.All)}");
+        ?? throw reader.Error(node, $"{path} '{role}' is not an alert role; use one of {string.Join(", ", AlertRoles.All)}");
 
     private static AlertRecipient? ReadDirector(SchoolYamlReader reader, YamlMappingNode escalation)
     {

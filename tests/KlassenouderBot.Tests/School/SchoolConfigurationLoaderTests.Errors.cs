@@ -230,7 +230,7 @@ public sealed partial class SchoolConfigurationLoaderTests
                   alert:
                     - {role: klassenouder, name: "Naima"}
                     - {role: conciërge, name: "Piet"}
-            """), 14, "escalation.groups[0].alert[1].role role 'conciërge' is unknown; use one of klassenouder, leerkracht, directeur");
+            """), 14, "escalation.groups[0].alert[1].role 'conciërge' is not an alert role; use one of klassenouder, leerkracht, directeur");
     }
 
     [Fact]
@@ -242,7 +242,7 @@ public sealed partial class SchoolConfigurationLoaderTests
                 threat:
                   - klassenouder
                   - politie
-            """), 13, "escalation.severe.threat[1] role 'politie' is unknown");
+            """), 13, "escalation.severe.threat[1] 'politie' is not an alert role");
     }
 
     [Theory]

@@ -50,6 +50,17 @@ public sealed partial class SchoolConfigurationLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_BundledSample_EveryGroepAlertsItsClassParentAndTeachers()
+    {
+        foreach (var group in LoadSample().Classes)
+        {
+            group.AlertRecipients.Select(r => (r.Role, r.Name)).Should().Equal(
+                [("klassenouder", group.ClassParent!.Name), .. group.Teachers.Select(t => ("leerkracht", t.Name))],
+                because: $"groep {group.Groep}'s escalation entry lists its class parent and teachers");
+        }
+    }
+
+    [Fact]
     public void Load_BundledSample_ReadsEscalationSettings()
     {
         var escalation = LoadSample().Escalation;
