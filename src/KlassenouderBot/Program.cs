@@ -25,6 +25,13 @@ builder.Services
 
 var app = builder.Build();
 
+// A bad school file stops start-up with one line on stderr, never a stack trace (CONTRACT: exit code 2).
+if (!SchoolSetup.TryLoadSchool(app.Services, Console.Error))
+{
+    await app.DisposeAsync();
+    return 2;
+}
+
 // Endpoints.
 app.MapHealth();
 app.MapPlayground();
