@@ -1,16 +1,127 @@
+using System.Text.Json;
+using KlassenouderBot.Moderation;
+using KlassenouderBot.School;
+
 namespace KlassenouderBot.Cli;
 
-/// <summary>The verbs of the contract (README, "Command line"). Exit codes: 0 ok, 1 failed check, 2 bad input.</summary>
+/// <summary>The verbs of the contract (README, "Command line"). Exit codes: 0 ok, 1 failed run, 2 bad arguments or input.</summary>
 public static class CommandLineApp
 {
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "analyze", "replay", "eval-tone", "eval-threads" };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        _ = output;
-        error.WriteLine($"'{args[0]}' is not implemented yet");
-        return Task.FromResult(1);
+        try
+        {
+            return args[0] switch
+            {
+                "analyze" => Analyze(args[1..], output),
+                "eval-tone" => EvalTone(args[1..], output),
+                "replay" => await ReplayAsync(args[1..], output),
+                "eval-threads" => await EvalThreadsAsync(args[1..], output),
+                _ => throw new CliUsageException($"unknown verb '{args[0]}'"),
+            };
+        }
+        catch (CliUsageException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
+        catch (SchoolConfigurationException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
     }
+
+    private static int Analyze(string[] args, TextWriter output)
+    {
+        var parsed = CliArguments.Parse(args, new HashSet<string> { "lang" }, new HashSet<string>());
+        var language = parsed.Value("lang") ?? "auto";
+        if (language is not ("nl" or "en" or "auto"))
+        {
+            throw new CliUsageException($"--lang must be nl, en or auto, not '{language}'");
+        }
+
+        if (parsed.Positional.Count == 0)
+        {
+            throw new CliUsageException("usage: analyze [--lang nl|en|auto] TEXT");
+        }
+
+        var text = string.Join(' ', parsed.Positional);
+        var assessment = new LocalToneAnalyzer().Assess(text, new AnalysisContext { Language = language == "auto" ? null : language });
+        output.WriteLine(JsonSerializer.Serialize(CliJson.ToOutput(assessment), CliJson.Options));
+        return 0;
+    }
+
+    private static int EvalTone(string[] args, TextWriter output)
+    {
+        var parsed = CliArguments.Parse(args, new HashSet<string>(), new HashSet<string> { "json", "mistakes" });
+        if (parsed.Positional.Count != 1)
+        {
+            throw new CliUsageException("usage: eval-tone FILE.tsv [--json]");
+        }
+
+        var rows = ToneEvaluator.ReadLabelled(parsed.Positional[0]);
+        Action<string, string, ToneAssessment>? onMistake = parsed.Has("mistakes")
+            ? (id, gold, a) => output.WriteLine($"{id}\tgold={gold}\tgot={CliJson.Label(a.Label)}\t{a.Score:0.00}\t{string.Join(", ", a.Signals.Where(s => s.Evidence.Length > 0).Select(s => $"{CliJson.Signal(s.Kind)}:{s.Evidence}"))}")
+            : null;
+        var evaluation = ToneEvaluator.Evaluate(rows, new LocalToneAnalyzer(), onMistake);
+        output.WriteLine(parsed.Has("json") ? JsonSerializer.Serialize(evaluation, CliJson.Options) : ToneEvaluator.FormatTable(evaluation));
+        return 0;
+    }
+
+    private static async Task<int> ReplayAsync(string[] args, TextWriter output)
+    {
+        var parsed = CliArguments.Parse(args, new HashSet<string> { "config", "groep" }, new HashSet<string> { "levels" });
+        if (parsed.Positional.Count != 1)
+        {
+            throw new CliUsageException("usage: replay FILE [--config SCHOOL.yaml] [--groep GROEP]");
+        }
+
+        var school = LoadSchool(parsed.Value("config"));
+        var groep = parsed.Value("groep");
+        if (groep is not null && school.FindClass(groep) is null)
+        {
+            throw new CliUsageException($"--groep '{groep}' is not a groep in {school.SourcePath} (known: {string.Join(", ", school.Classes.Select(c => c.Groep))})");
+        }
+
+        var threads = TranscriptReader.Read(parsed.Positional[0]);
+        foreach (var thread in threads)
+        {
+            var actions = await ReplayRunner.RunAsync(thread, school, groep, CancellationToken.None);
+            foreach (var action in actions)
+            {
+                var line = action with { Thread = thread.Id, Level = parsed.Has("levels") ? action.Level : null };
+                await output.WriteLineAsync(JsonSerializer.Serialize(line, CliJson.Options));
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> EvalThreadsAsync(string[] args, TextWriter output)
+    {
+        var parsed = CliArguments.Parse(args, new HashSet<string> { "config" }, new HashSet<string> { "json", "details" });
+        if (parsed.Positional.Count != 1)
+        {
+            throw new CliUsageException("usage: eval-threads FILE.jsonl [--json]");
+        }
+
+        var school = LoadSchool(parsed.Value("config"));
+        var threads = TranscriptReader.Read(parsed.Positional[0]);
+        var evaluation = await ThreadEvaluator.EvaluateAsync(threads, school, CancellationToken.None);
+        if (!parsed.Has("details"))
+        {
+            evaluation = evaluation with { Details = null };
+        }
+
+        await output.WriteLineAsync(parsed.Has("json") ? JsonSerializer.Serialize(evaluation, CliJson.Options) : ThreadEvaluator.FormatTable(evaluation));
+        return 0;
+    }
+
+    private static SchoolConfiguration LoadSchool(string? path) =>
+        SchoolConfigurationLoader.Load(string.IsNullOrWhiteSpace(path) ? SchoolOptions.DefaultConfigPath : path);
 }

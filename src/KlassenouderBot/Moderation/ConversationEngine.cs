@@ -1,17 +1,159 @@
+using System.Collections.Concurrent;
+using KlassenouderBot.Moderation.Analysis;
 using KlassenouderBot.Platforms;
+using KlassenouderBot.School;
 
 namespace KlassenouderBot.Moderation;
 
 /// <summary>
-/// The channel-agnostic core: assess the message, update the conversation's escalation, and decide
-/// the interventions. Deciding is separate from doing (<see cref="IInterventionSink"/>), so that
-/// <c>replay</c> and the server run exactly the same decisions.
+/// The channel-agnostic core: assess the message, update the conversation's escalation, and decide the
+/// interventions. Deciding is separate from doing (<see cref="IInterventionSink"/>), so that <c>replay</c>
+/// and the server make exactly the same decisions. Time is the message's own timestamp.
 /// </summary>
-public sealed class ConversationEngine(IToneAnalyzer analyzer)
+public sealed class ConversationEngine(
+    IToneAnalyzer analyzer,
+    SchoolConfiguration school,
+    IConversationLinks links)
 {
+    /// <summary>Conversations quiet this long are forgotten: their heat has long decayed to nothing.</summary>
+    private static readonly TimeSpan ForgetAfter = TimeSpan.FromHours(26);
+
+    private readonly ConcurrentDictionary<string, ConversationState> _conversations = new(StringComparer.Ordinal);
+    private readonly InterventionTexts _texts = new(school.Texts);
+    private readonly TimeZoneInfo _timeZone = FindTimeZone(school.TimeZone);
+    private readonly HashSet<string> _staffNames = StaffNameParts(school);
+    private long _processed;
+
+    public int ActiveConversations => _conversations.Count;
+
     public async Task<EngineOutcome> ProcessAsync(ChatMessage message, CancellationToken cancellationToken)
     {
-        var assessment = await analyzer.AssessAsync(message.Text, null, cancellationToken);
-        return new EngineOutcome(assessment, EscalationLevel.Calm, 0, []);
+        var state = _conversations.GetOrAdd(message.Conversation.Key, static _ => new ConversationState());
+        var authorName = NormalizeName(message.Author.DisplayName);
+        AnalysisContext context;
+        lock (state.Gate)
+        {
+            if (authorName.Length > 0)
+            {
+                state.ParentNames.Add(authorName);
+            }
+
+            context = new AnalysisContext { ParentNames = state.ParentNames.ToHashSet(StringComparer.Ordinal), StaffNames = _staffNames };
+        }
+
+        var assessment = analyzer is LocalToneAnalyzer local
+            ? local.Assess(message.Text, context)
+            : await analyzer.AssessAsync(message.Text, null, cancellationToken);
+        var groep = await links.GetGroepAsync(message.Conversation, cancellationToken);
+        var classGroup = school.FindClass(groep);
+        var localTime = TimeZoneInfo.ConvertTime(message.Timestamp, _timeZone);
+        var lateNight = localTime.Hour >= 22 || localTime.Hour < 6;
+
+        IReadOnlyList<Intervention> interventions;
+        EscalationLevel level;
+        double heat;
+        lock (state.Gate)
+        {
+            var previousLevel = state.Level;
+            var excerpt = school.Escalation.IncludeExcerpts && assessment.Label != ToneLabel.Ok ? Trim(message.Text) : null;
+            (level, var record) = EscalationTracker.Update(state, message.Author.Id, message.Text, assessment, message.Timestamp, lateNight, excerpt);
+            state.LastActivity = message.Timestamp;
+            var input = new PolicyInput(
+                message, assessment, state, record, level, previousLevel, school, classGroup, _texts, lateNight, localTime,
+                t => TimeZoneInfo.ConvertTime(t, _timeZone), GroupLanguage(state), StableSeed(message.Id));
+            interventions = InterventionPolicy.Decide(input);
+            heat = state.Heat;
+        }
+
+        if (Interlocked.Increment(ref _processed) % 1024 == 0)
+        {
+            ForgetQuietConversations(message.Timestamp);
+        }
+
+        return new EngineOutcome(assessment, level, Math.Round(heat, 2), interventions);
     }
+
+    /// <summary>The conversation's level now, for the playground and the admin app.</summary>
+    public EscalationLevel LevelOf(ConversationRef conversation, DateTimeOffset now)
+    {
+        if (!_conversations.TryGetValue(conversation.Key, out var state))
+        {
+            return EscalationLevel.Calm;
+        }
+
+        lock (state.Gate)
+        {
+            return EscalationTracker.CurrentLevel(state, now);
+        }
+    }
+
+    /// <summary>Drops everything remembered about a conversation (a playground reset, a deletion request).</summary>
+    public void Forget(ConversationRef conversation) => _conversations.TryRemove(conversation.Key, out _);
+
+    private void ForgetQuietConversations(DateTimeOffset now)
+    {
+        foreach (var (key, state) in _conversations)
+        {
+            if (now - state.LastActivity > ForgetAfter)
+            {
+                _conversations.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private static string GroupLanguage(ConversationState state) => "nl";
+
+    private static string Trim(string text) => text.Length <= 160 ? text : text[..157] + "…";
+
+    private static int StableSeed(string id)
+    {
+        var hash = 17;
+        foreach (var c in id)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return hash;
+    }
+
+    private static string NormalizeName(string displayName)
+    {
+        var first = displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        return TextNormalizer.NormalizeWord(first).Normal;
+    }
+
+    private static HashSet<string> StaffNameParts(SchoolConfiguration school)
+    {
+        var parts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in school.KnownPeopleNames())
+        {
+            // Surnames only: first names are shared with parents and children ("juf Sanne" vs Sanne the parent);
+            // a title before a first name ("juf Anne") already marks staff.
+            var words = name.Split([' ', '.', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => TextNormalizer.NormalizeWord(w).Normal)
+                .Where(w => w is not ("juf" or "meester" or "mevrouw" or "meneer" or "van" or "der" or "den" or "de" or "el" or "voorzitter"))
+                .ToList();
+            foreach (var surname in words.Skip(1))
+            {
+                if (surname.Length > 2)
+                {
+                    parts.Add(surname);
+                }
+            }
+        }
+
+        // Class parents are parents, not staff.
+        foreach (var group in school.Classes)
+        {
+            if (group.ClassParent is { } classParent)
+            {
+                parts.Remove(TextNormalizer.NormalizeWord(classParent.Name).Normal);
+            }
+        }
+
+        return parts;
+    }
+
+    private static TimeZoneInfo FindTimeZone(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -28,10 +28,16 @@ public sealed partial class LocalToneAnalyzer
 
     private static readonly HashSet<string> ScareQuotedWords = new(StringComparer.Ordinal)
     {
-        "ziek", "ziekte", "burnout", "druk", "overspannen", "werken", "vakantie", "studiedag", "professioneel", "professional", "deskundige",
-        "expert", "leerkracht", "juf", "meester", "beleid", "regels", "onderwijs", "zorg", "gezondheid", "sick", "ill", "teacher",
-        "sorry", "hulp", "uitleg", "onderzoek", "enquete", "keurig", "netjes",
+        "ziek", "ziekte", "burnout", "druk", "overspannen", "professioneel", "professional", "deskundige", "expert", "zorg", "sick", "ill",
+        "hulp", "uitleg", "onderzoek", "enquete", "hard werken", "beleid", "goed bedoeld",
     };
+
+    private static readonly string[] SchoolStems =
+    [
+        "school", "klas", "groep", "juf", "meester", "leerkracht", "huiswerk", "rapport", "toets", "cito", "advies", "gym", "pauze", "plein",
+        "beleid", "regel", "mail", "bericht", "brief", "parro", "invaller", "les", "ouderbijdrage", "reisje", "kamp", "excursie", "kapstok",
+        "traktatie", "luizen", "directie", "directeur", "rooster", "opvang", "teacher", "class", "homework", "trip", "closure", "portaal",
+    ];
 
     private static readonly HashSet<string> DiseaseCurses = new(StringComparer.Ordinal)
     {
@@ -221,6 +227,12 @@ public sealed partial class LocalToneAnalyzer
 
         private void ScoreInsult(int i, Token token, double weight, bool strong)
         {
+            if (token.Text is "gek" or "crazy" && i + 1 < _tokens.Count && _tokens[i + 1].Text is "op" or "van" or "about")
+            {
+                // "gek op juf Anne": fond of, not mad.
+                return;
+            }
+
             if (IsMitigated(i, out var why))
             {
                 Note(why, token.Text);
@@ -240,7 +252,7 @@ public sealed partial class LocalToneAnalyzer
             }
             else if (IsSaidOfPerson(i))
             {
-                Hurt(SignalKind.Insult, token.Text, weight * 0.9);
+                Hurt(SignalKind.Insult, token.Text, weight + 0.25);
             }
             else if (weight >= 0.5)
             {
@@ -250,7 +262,7 @@ public sealed partial class LocalToneAnalyzer
 
         private bool ScoreCurseWord(int i, Token token, WordInfo info)
         {
-            var isDisease = DiseaseCurses.Contains(token.Text);
+            var isDisease = DiseaseCurses.Contains(token.Text) || (token.Text.Length > 5 && DiseaseCurses.Any(d => d.Length > 3 && token.Text.StartsWith(d, StringComparison.Ordinal)));
             if (token.Has(TokenFlags.Quoted) && (_counterSpeech || !isDisease))
             {
                 Note(SignalKind.Quotation, token.Text);
@@ -545,29 +557,53 @@ public sealed partial class LocalToneAnalyzer
 
         private void ScoreConcern()
         {
-            var matches = 0;
-            string? first = null;
-            foreach (var match in TonePatterns.Concern().EnumerateMatches(_joined))
+            var strong = Count(TonePatterns.Concern(), out var first);
+            var weak = Count(TonePatterns.ConcernHint(), out var firstHint);
+            if (strong + weak == 0)
+            {
+                return;
+            }
+
+            var weight = (0.5 * strong) + (0.25 * weak);
+            if (facts.HasStaffOrTeacher || facts.Has(TargetKind.School) || facts.HasChild || facts.Names.Count > 0 || facts.Has(TargetKind.Parents) || HasSchoolContext())
+            {
+                weight += 0.2;
+            }
+
+            Concern(SignalKind.Criticism, first ?? firstHint!, weight);
+        }
+
+        private int Count(System.Text.RegularExpressions.Regex regex, out string? first)
+        {
+            first = null;
+            var count = 0;
+            foreach (var match in regex.EnumerateMatches(_joined))
             {
                 first ??= _joined.Substring(match.Index, match.Length);
-                if (++matches == 3)
+                if (++count == 3)
                 {
                     break;
                 }
             }
 
-            if (matches == 0)
+            return count;
+        }
+
+        /// <summary>Words about school life ("huiswerk", "traktatiebeleid", "mailtje"): a complaint about them is a concern.</summary>
+        private bool HasSchoolContext()
+        {
+            foreach (var token in _tokens)
             {
-                return;
+                foreach (var stem in SchoolStems)
+                {
+                    if (token.Text.Contains(stem, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
             }
 
-            var weight = 0.4 * matches;
-            if (facts.HasStaffOrTeacher || facts.Has(TargetKind.School) || facts.HasChild || facts.Names.Count > 0 || facts.Has(TargetKind.Parents))
-            {
-                weight += 0.2;
-            }
-
-            Concern(SignalKind.Criticism, first!, weight);
+            return false;
         }
 
         private void ApplyCounterSpeech()

@@ -100,14 +100,14 @@ public sealed partial class LocalToneAnalyzer(ModerationOptions? options = null)
             return TargetKind.Teacher;
         }
 
-        if (context.StaffNames.Contains(token.Text) && token.Has(TokenFlags.Capitalized))
-        {
-            return TargetKind.Staff;
-        }
-
         if (context.ParentNames.Contains(token.Text))
         {
             return TargetKind.Parent;
+        }
+
+        if (context.StaffNames.Contains(token.Text) && token.Has(TokenFlags.Capitalized))
+        {
+            return TargetKind.Staff;
         }
 
         var isName = info?.FirstName == true

@@ -228,6 +228,13 @@ internal static class TextNormalizer
                 continue;
             }
 
+            if (c == '.')
+            {
+                // Only kept inside a word when spelling it out letter by letter: "k.u.t".
+                flags |= TokenFlags.Spaced;
+                continue;
+            }
+
             buffer.Append(c);
         }
 

@@ -100,7 +100,7 @@ internal static partial class TonePatterns
     /// <summary>Accusing a child of stealing, of causing lice, of being the problem.</summary>
     [GeneratedRegex(
         @"\b(gejat|jatten|jat|jatte|gestolen|steelt|stelen|stal|dief|dieven|dievegge|lange vingers|gepikt|pikt|pikte|gegapt)\b" +
-        @"|\bhet is (altijd|gewoon|weer|toch) \w+\b|\bhet is \w+\b(\W|$)|\baltijd (die |dat )?\w+ (die|dat)\b|\b(komt|komen) (elke keer|altijd|steeds|weer|toch) (van|bij|uit)\b|\bschuld van\b|\b(is|zijn) (echt |gewoon )?(een |het )?probleem\b" +
+        @"|\b(komt|komen) (elke keer|altijd|steeds|weer|toch) (van|bij|uit)\b|\bschuld van\b|\b(is|zijn) (echt |gewoon )?(een |het )?probleem\b" +
         @"|\buit de buurt (van|houden)\b|\bniet (meer )?naast\b.{0,20}\bzitten\b|\bmoet (thuis ?blijven|van school|weg)\b|\bthuis ?blijft\b|\bniet meer (met|bij)\b.{0,15}\bspelen\b|\bgeen wonder met\b|\bnet als (haar|zijn|z'n|d'r) (moeder|vader|ouders)\b",
         Options)]
     public static partial Regex ChildAccusation();
@@ -113,8 +113,8 @@ internal static partial class TonePatterns
 
     /// <summary>Someone asking the group to keep it civil, or pushing back on an insult.</summary>
     [GeneratedRegex(
-        @"\b(gaat|ging|gaan) (echt |wel |nu )?(te ver|veel te ver)\b|\bhoort (hier |echt |toch )*(niet|nergens)\b|\bniet (de plek|de plaats|netjes|nodig|aardig|ok|oke|okay)\b|\bnetjes (houden|blijven|hier)\b" +
-        @"|\bdoe (eens |nou )?niet zo\b|\bschelden\b|\blaten we (het )?(wel |even |hier )?(netjes|rustig|vriendelijk|respectvol|bij)\b|\brustig aan\b|\bkom op zeg\b|\blaat \w+ erbuiten\b|\bgeen namen\b" +
+        @"\b(gaat|ging|gaan) (echt |wel |nu )?(te ver|veel te ver)\b|\bhoort (hier |echt |toch )*(niet|nergens)\b|\bniet (de plek|de plaats|netjes|nodig|aardig)\b|\b(dat|dit) (vind ik|is|was) (echt |gewoon |wel )?niet (ok|oke|okay|oké)\b(?! dat)|\bnetjes (houden|blijven|hier)\b" +
+        @"|\bdoe (eens |nou )?niet zo\b|\bschelden\b|\blaten we (het )?(wel |even |hier )?(netjes|rustig|vriendelijk|respectvol|bij)\b|\brustig aan\b|\bkom op zeg\b|\blaat \w+ erbuiten\b|\bgeen (kinderen bij naam|namen (van|in|noemen))\b|\bniet bij naam\b" +
         @"|\bbespreek (het|dit|dat)\b|\bbel de juf\b|\b(dit|dat) is (echt )?niet (ok|oke|de plek)\b|\bstop (hiermee|ermee|nou|nu)\b|\bdat was (echt )?onnodig\b|\bheksenjacht\b|\bniet op deze manier\b" +
         @"|\bhelemaal eens met\b|\beens met\b|\bhierbij laten\b|\bniet de plek\b|\bkeep it (civil|nice|kind)\b|\b(not|isn'?t) (okay|ok|nice|fair)\b|\btoo far\b|\buncalled for\b|\bbe kind\b|\bwat bedoel je (daar )?(precies )?mee\b",
         Options)]
@@ -127,20 +127,28 @@ internal static partial class TonePatterns
         Options)]
     public static partial Regex MedicalContext();
 
-    /// <summary>Respectful criticism and worry: the language of a legitimate concern.</summary>
+    /// <summary>Respectful criticism and worry: clear markers of a legitimate concern.</summary>
     [GeneratedRegex(
-        @"\bik vind (het|dat|die|dit|de|deze|hem|haar)\b.{0,40}\b(niet|raar|jammer|te|teveel|zonde|doorgeslagen|onverstandig|vreemd|lastig|vervelend|slecht|onhandig|moeilijk|zwaar|veel|apart|eng|best|echt)\b" +
+        @"\bik vind (het|dat|die|dit|de|deze|hem|haar)\b.{0,40}\b(niet|raar|jammer|te|teveel|zonde|doorgeslagen|onverstandig|vreemd|lastig|vervelend|slecht|onhandig|moeilijk|zwaar)\b" +
         @"|\beerlijk gezegd\b|\bniet (zo |echt |heel )?(handig|fijn|ok|oke|normaal|eerlijk|duidelijk|professioneel|veilig|prettig|goed geregeld)\b|\b(veel |echt |wel |veelste |veel te )?te (veel|laat|lang|groot|zwaar|duur|weinig|kort|vroeg|streng|druk|vol)\b" +
-        @"|\bwaarom (horen|mogen|moeten|kunnen|krijgen|is|zijn|gaat|gaan|doet|wordt|worden|heeft|hebben|staat|kan|moet|mag|krijgt|zit)\b|\bis (het|dat|dit) (wel )?normaal\b|\bkan (dat|het|dit) (echt )?niet\b|\b(dat|dit|het) (kan|moet) (toch )?(echt )?(beter|anders|eerder)\b" +
-        @"|\bhoe (ervaren|denken|zien|lossen) jullie\b|\bherkent iemand\b|\bhebben (meer|andere) (mensen|ouders)\b|\bvinden (meer|andere) ouders\b|\bzijn jullie (wel )?blij\b|\bwat zouden jullie doen\b|\bbij jullie ook\b|\bklopt dat\b" +
-        @"|\bik snap (echt |het |er )?(niet|niks)\b|\bnog geen (antwoord|reactie)\b|\bniet reageert\b|\breageert niet\b|\bwacht (nu )?al\b|\ber verandert niks\b|\bniemand die\b|\bhoren we niks\b|\bniks over\b|\bpas (toen|een dag|om|nu)\b|\blast ?minute\b" +
-        @"|\bzonde\b|\bjammer\b|\bverlies\b|\bdoorgeslagen\b|\bbetutteling\b|\bonverstandig\b|\bbelachelijk\b|\bschandalig\b|\babsurd\b|\bbizar\b|\bboos\b|\bkwaad\b|\bklaar (mee|met)\b|\bben het zat\b|\bteleurgesteld\b|\bfrustrerend\b|\bvreemd\b|\braar\b" +
-        @"|\bzorgen\b|\bongerust\b|\bbezorgd\b|\bbang dat\b|\bonveilig\b|\bniet veilig\b|\bvoelt niet\b|\bverdrietig\b|\bhuilend\b|\bhuilen\b|\bgefrustreerd\b|\bgepest\b|\bpesten\b|\bbuitengesloten\b|\bgeduwd\b|\bgeslagen\b|\bgeschopt\b" +
-        @"|\buitgescholden\b|\buitscheldt\b|\bnaroept\b|\bgevochten\b|\bvechten\b|\bschaafwonden\b|\bblauwe plekken\b|\bongelukje\b|\bfilmen\b|\bvan het plein gelopen\b|\bvergeten wordt\b|\bop de gang gezet\b|\bgescheurde\b|\bnooit een beurt\b" +
-        @"|\bniet te doen\b|\bprijzig\b|\bveel geld\b|\bwaar het geld\b|\bgeen idee (hoe|waar|wat)\b|\bniet meer (zien|mee|naar)\b|\bschrappen\b|\bbezuinig\w*|\bkort dag\b|\bsorry (maar|voor het klagen)\b|\bniet boos\b|\bmoet anders\b|\bmaak me\b" +
-        @"|\bworried\b|\bconcerned\b|\bshocked\b|\bdisappointed\b|\bupset\b|\btoo (late|much|expensive|many|long)\b|\ba lot (for|of money)\b|\bnot ok(ay)?\b|\bunacceptable\b|\bridiculous\b|\banyone else\b|\bis that normal\b|\bdo others\b|\breally late\b|\bcrying\b",
+        @"|\bis (het|dat|dit) (wel )?normaal\b|\bkan (dat|het|dit) (echt )?niet\b|\b(dat|dit|het) (kan|moet) (toch )?(echt )?(beter|anders|eerder|stoppen)\b|\bmoet (wel |echt |nu )?stoppen\b|\bkan (daar|er|dat|dit) (niet )?(iets|wat) aan (gedaan|veranderd|gebeuren)" +
+        @"|\bnog geen (antwoord|reactie)\b|\bniet reageert\b|\breageert niet\b|\bwacht (nu )?al\b|\ber verandert niks\b|\bniemand die ons\b|\bhoren we niks\b|\blast ?minute\b|\bgeen idee (hoe|waar|wat)\b" +
+        @"|\bzonde\b|\bdoorgeslagen\b|\bbetutteling\b|\bonverstandig\b|\bbelachelijk\b|\bschandalig\b|\babsurd\b|\bbizar\b|\bboos\b|\b(ben|is|word|zijn|erg|echt|heel) kwaad\b|\bklaar (mee|met)\b|\bben het zat\b|\bteleurgesteld\b|\bfrustrerend\b" +
+        @"|\bzorgen\b|\bongerust\b|\bbezorgd\b|\bbang dat\b|\bonveilig\b|\bniet veilig\b|\bvoelt niet\b|\bverdrietig\b|\bhuilend\b|\bgefrustreerd\b|\bgepest\b|\bbuitengesloten\b|\bgeduwd\b|\bgeslagen\b|\bgeschopt\b" +
+        @"|\buitgescholden\b|\buitscheldt\b|\bnaroept\b|\bgevochten\b|\bschaafwonden\b|\bblauwe plekken\b|\bongelukje\b|\bvan het plein gelopen\b|\bvergeten wordt\b|\bop de gang gezet\b|\bnooit een beurt\b" +
+        @"|\bniet te doen\b|\bprijzig\b|\bwaar het geld\b|\bschrappen\b|\bbezuinig\w*|\bmoet anders\b|\bmaak me\b|\bwat doet de school\b" +
+        @"|\bworried\b|\bconcerned\b|\bshocked\b|\bdisappointed\b|\bupset\b|\btoo (late|much|expensive|many|long)\b|\bnot ok(ay)?\b|\bunacceptable\b|\bridiculous\b|\bis that normal\b|\breally late\b|\bcrying\b",
         Options)]
     public static partial Regex Concern();
+
+    /// <summary>Weaker hints of a complaint: asking others, "why", "again".</summary>
+    [GeneratedRegex(
+        @"\bwaarom (horen|mogen|moeten|kunnen|krijgen|is|zijn|gaat|gaan|doet|wordt|worden|heeft|hebben|staat|kan|moet|mag|krijgt|zit)\b|\bhoe (ervaren|denken|zien|lossen) jullie\b|\bherkent iemand\b" +
+        @"|\bhebben (meer|andere) (mensen|ouders)\b|\bvinden (meer|andere) ouders\b|\bzijn jullie (wel )?blij\b|\bwat zouden jullie doen\b|\bbij jullie ook\b|\bklopt dat\b|\bik snap (echt |het |er )?(niet|niks)\b" +
+        @"|\bniks over\b|\bpas (toen|een dag|om|nu)\b|\bjammer\b|\bverlies\b|\bvreemd\b|\braar\b|\bhuilen\b|\bvechten\b|\bfilmen\b|\bgescheurde\b|\bniet meer (zien|mee|naar)\b|\bkort dag\b|\bsorry (maar|voor het klagen)\b" +
+        @"|\bniet boos\b|\bveel geld\b|\b(al )?(de|voor de) (derde|vierde|vijfde|\d+e) (keer|jas|invaller|week|maand)\b|\balweer\b|\bwederom\b|\banyone else\b|\bdo others\b|\ba lot (for|of money)\b",
+        Options)]
+    public static partial Regex ConcernHint();
 
     /// <summary>Us-versus-them talk about the school ("die lui daar", "wij ouders").</summary>
     [GeneratedRegex(
