@@ -10,12 +10,12 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<BotDbContext> contex
     {
         if (!migrator.Completed)
         {
-            return HealthCheckResult.Unhealthy("Database migrations have not completed.");
+            return new HealthCheckResult(context.Registration.FailureStatus, "Database migrations have not completed.");
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Database.CanConnectAsync(cancellationToken)
             ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("The database does not answer.");
+            : new HealthCheckResult(context.Registration.FailureStatus, "The database does not answer.");
     }
 }
