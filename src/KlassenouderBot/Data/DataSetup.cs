@@ -1,11 +1,60 @@
+using KlassenouderBot.Moderation;
+using KlassenouderBot.School;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace KlassenouderBot.Data;
 
 public static class DataSetup
 {
-    // Owned by the storage work: DbContext per provider, migrations at start-up, the persisting sink.
+    /// <summary>
+    /// The database (SQLite by default, PostgreSQL with <c>Storage:Provider=Postgres</c>), its
+    /// migrations at start-up, the stored conversation links, the persisting intervention sink and
+    /// retention. Call after <c>AddSchool</c>: the stored links replace the school's in-memory ones.
+    /// </summary>
+    /// <remarks>
+    /// The connection string is <c>ConnectionStrings:KlassenouderBot</c>, by default
+    /// <c>Data Source=data/klassenouderbot.db</c>. A relative SQLite path is relative to the current
+    /// directory of the process (not the content root or the binary's folder); its folder is created
+    /// at start-up when missing.
+    /// </remarks>
     public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Read when the first context is made, not now, so test hosts can still override configuration.
+        services.AddDbContextFactory<BotDbContext>((sp, options) =>
+        {
+            var provider = sp.GetRequiredService<IOptions<StorageOptions>>().Value.ParsedProvider;
+            var connectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                connectionString = StorageOptions.DefaultConnectionString;
+            }
+
+            _ = provider switch
+            {
+                StorageProvider.Postgres => options.UseNpgsql(connectionString),
+                _ => options.UseSqlite(connectionString),
+            };
+        });
+
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService<DatabaseMigrationService>();
+        services.AddHostedService<RetentionService>(sp => sp.GetRequiredService<RetentionService>());
+        services.AddSingleton<RetentionService>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        services.Replace(ServiceDescriptor.Singleton<IConversationLinks, EfConversationLinks>());
+
+        // AddModeration (called later) only adds its ChatSenderInterventionSink when no sink is registered.
+        services.AddSingleton<PersistingInterventionSink>();
+        services.AddSingleton<IInterventionSink>(sp => sp.GetRequiredService<PersistingInterventionSink>());
         return services;
     }
 }

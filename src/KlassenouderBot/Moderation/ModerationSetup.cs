@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace KlassenouderBot.Moderation;
 
 public static class ModerationSetup
@@ -10,7 +12,8 @@ public static class ModerationSetup
         services.AddSingleton<IToneAnalyzer>(sp => sp.GetRequiredService<LocalToneAnalyzer>());
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<ChatSenderInterventionSink>();
-        services.AddSingleton<IInterventionSink>(sp => sp.GetRequiredService<ChatSenderInterventionSink>());
+        // TryAdd: the server's AddData registers a sink that stores before it sends, and comes first.
+        services.TryAddSingleton<IInterventionSink>(sp => sp.GetRequiredService<ChatSenderInterventionSink>());
         return services;
     }
 }

@@ -1,0 +1,37 @@
+using KlassenouderBot.Moderation;
+
+namespace KlassenouderBot.Data;
+
+/// <summary>Data feature events, EventIds 1400–1499. Ids, kinds and counts only: never message text.</summary>
+internal static partial class DataLog
+{
+    [LoggerMessage(1400, LogLevel.Information, "Applied database migration {Version} ({Name}) on {Provider} in {ElapsedMs} ms")]
+    public static partial void MigrationApplied(this ILogger logger, int version, string name, StorageProvider provider, long elapsedMs);
+
+    [LoggerMessage(1401, LogLevel.Information, "Database schema is up to date at version {Version} on {Provider}")]
+    public static partial void SchemaUpToDate(this ILogger logger, int version, StorageProvider provider);
+
+    [LoggerMessage(1402, LogLevel.Information, "Created database folder {Folder}")]
+    public static partial void DatabaseFolderCreated(this ILogger logger, string folder);
+
+    [LoggerMessage(1403, LogLevel.Debug, "Waiting for the PostgreSQL migration lock")]
+    public static partial void WaitingForMigrationLock(this ILogger logger);
+
+    [LoggerMessage(1410, LogLevel.Error, "Could not store {Kind} intervention {InterventionId} before sending; sending anyway")]
+    public static partial void InterventionStoreFailed(this ILogger logger, Exception exception, InterventionKind kind, Guid interventionId);
+
+    [LoggerMessage(1411, LogLevel.Warning, "Sending {Kind} intervention {InterventionId} threw {ExceptionType}")]
+    public static partial void InterventionSendThrew(this ILogger logger, InterventionKind kind, Guid interventionId, string exceptionType);
+
+    [LoggerMessage(1412, LogLevel.Warning, "{Kind} intervention {InterventionId} was not delivered: {FailureReason}")]
+    public static partial void InterventionNotDelivered(this ILogger logger, InterventionKind kind, Guid interventionId, string? failureReason);
+
+    [LoggerMessage(1413, LogLevel.Error, "Could not record the outcome of {Kind} intervention {InterventionId}")]
+    public static partial void InterventionOutcomeStoreFailed(this ILogger logger, Exception exception, InterventionKind kind, Guid interventionId);
+
+    [LoggerMessage(1420, LogLevel.Information, "Retention deleted {Interventions} interventions and {Alerts} handled alerts older than {Cutoff:O}")]
+    public static partial void RetentionDeleted(this ILogger logger, int interventions, int alerts, DateTimeOffset cutoff);
+
+    [LoggerMessage(1421, LogLevel.Error, "Retention run failed; retrying at the next run")]
+    public static partial void RetentionFailed(this ILogger logger, Exception exception);
+}

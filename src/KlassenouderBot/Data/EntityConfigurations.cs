@@ -1,0 +1,90 @@
+using KlassenouderBot.Data.Entities;
+using KlassenouderBot.Moderation;
+using KlassenouderBot.Platforms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KlassenouderBot.Data;
+
+// Names match Data/Migrations/*/0001_initial.sql; MigrationScriptTests fails when they drift.
+
+internal sealed class ConversationLinkConfiguration : IEntityTypeConfiguration<ConversationLink>
+{
+    public void Configure(EntityTypeBuilder<ConversationLink> builder)
+    {
+        builder.ToTable("conversation_links");
+        builder.HasKey(l => new { l.Platform, l.ConversationId });
+        builder.Property(l => l.Platform).HasColumnName("platform").HasConversion<SnakeCaseEnumConverter<Platform>>();
+        builder.Property(l => l.ConversationId).HasColumnName("conversation_id");
+        builder.Property(l => l.Groep).HasColumnName("groep");
+        builder.Property(l => l.Title).HasColumnName("title");
+        builder.Property(l => l.LinkedAt).HasColumnName("linked_at");
+    }
+}
+
+internal sealed class InterventionRecordConfiguration : IEntityTypeConfiguration<InterventionRecord>
+{
+    public void Configure(EntityTypeBuilder<InterventionRecord> builder)
+    {
+        builder.ToTable("interventions");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(i => i.Kind).HasColumnName("kind").HasConversion<SnakeCaseEnumConverter<InterventionKind>>();
+        builder.Property(i => i.ConversationKey).HasColumnName("conversation_key");
+        builder.Property(i => i.Groep).HasColumnName("groep");
+        builder.Property(i => i.RecipientLabel).HasColumnName("recipient_label");
+        builder.Property(i => i.Topic).HasColumnName("topic");
+        builder.Property(i => i.CreatedAt).HasColumnName("created_at");
+        builder.Property(i => i.DeliveredAt).HasColumnName("delivered_at");
+        builder.Property(i => i.FailureReason).HasColumnName("failure_reason");
+        builder.Property(i => i.Attempts).HasColumnName("attempts");
+        builder.HasIndex(i => i.CreatedAt).HasDatabaseName("ix_interventions_created_at");
+    }
+}
+
+internal sealed class AlertRecordConfiguration : IEntityTypeConfiguration<AlertRecord>
+{
+    public void Configure(EntityTypeBuilder<AlertRecord> builder)
+    {
+        builder.ToTable("alerts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(a => a.ConversationKey).HasColumnName("conversation_key");
+        builder.Property(a => a.Groep).HasColumnName("groep");
+        builder.Property(a => a.Level).HasColumnName("level").HasConversion<SnakeCaseEnumConverter<EscalationLevel>>();
+        builder.Property(a => a.Severe).HasColumnName("severe");
+        builder.Property(a => a.ParentCount).HasColumnName("parent_count");
+        builder.Property(a => a.Topic).HasColumnName("topic");
+        builder.Property(a => a.WindowStart).HasColumnName("window_start");
+        builder.Property(a => a.WindowEnd).HasColumnName("window_end");
+        builder.Property(a => a.Summary).HasColumnName("summary");
+        builder.Property(a => a.SuggestedStep).HasColumnName("suggested_step");
+        builder.Property(a => a.Signals).HasColumnName("signals");
+        builder.Property(a => a.Excerpts).HasColumnName("excerpts");
+        builder.Property(a => a.RecipientLabel).HasColumnName("recipient_label");
+        builder.Property(a => a.Status).HasColumnName("status").HasConversion<SnakeCaseEnumConverter<AlertStatus>>();
+        builder.Property(a => a.HandledBy).HasColumnName("handled_by");
+        builder.Property(a => a.HandledAt).HasColumnName("handled_at");
+        builder.Property(a => a.CreatedAt).HasColumnName("created_at");
+        builder.Property(a => a.DeliveredAt).HasColumnName("delivered_at");
+        builder.Property(a => a.FailureReason).HasColumnName("failure_reason");
+        builder.HasIndex(a => a.CreatedAt).HasDatabaseName("ix_alerts_created_at");
+        builder.HasIndex(a => new { a.Status, a.Groep }).HasDatabaseName("ix_alerts_status_groep");
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("audit_entries");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(a => a.Actor).HasColumnName("actor");
+        builder.Property(a => a.Action).HasColumnName("action");
+        builder.Property(a => a.TargetType).HasColumnName("target_type");
+        builder.Property(a => a.TargetId).HasColumnName("target_id");
+        builder.Property(a => a.OccurredAt).HasColumnName("occurred_at");
+        builder.HasIndex(a => new { a.TargetType, a.TargetId }).HasDatabaseName("ix_audit_entries_target");
+    }
+}

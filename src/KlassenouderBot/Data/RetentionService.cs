@@ -1,0 +1,52 @@
+using KlassenouderBot.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KlassenouderBot.Data;
+
+/// <summary>What one retention run deleted.</summary>
+public readonly record struct RetentionResult(int Interventions, int Alerts);
+
+/// <summary>
+/// Once a day, deletes intervention records older than <see cref="PrivacyOptions.RetentionDays"/>, and
+/// alerts that old unless still open: an open alert is work a class parent has not done yet.
+/// </summary>
+public sealed class RetentionService(
+    IDbContextFactory<BotDbContext> contextFactory,
+    IOptions<PrivacyOptions> options,
+    TimeProvider timeProvider,
+    ILogger<RetentionService> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+
+    public async Task<RetentionResult> DeleteExpiredAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = timeProvider.GetUtcNow().AddDays(-options.Value.RetentionDays);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var interventions = await db.Interventions
+            .Where(i => i.CreatedAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
+        var alerts = await db.Alerts
+            .Where(a => a.CreatedAt < cutoff && a.Status != AlertStatus.Open)
+            .ExecuteDeleteAsync(cancellationToken);
+        logger.RetentionDeleted(interventions, alerts, cutoff);
+        return new RetentionResult(interventions, alerts);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, timeProvider);
+        do
+        {
+            try
+            {
+                await DeleteExpiredAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.RetentionFailed(exception);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
