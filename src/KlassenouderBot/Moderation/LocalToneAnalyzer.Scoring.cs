@@ -32,6 +32,12 @@ public sealed partial class LocalToneAnalyzer
         "hulp", "uitleg", "onderzoek", "enquete", "hard werken", "beleid", "goed bedoeld",
     };
 
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+    {
+        "hoor", "zeg", "joh", "haha", "hahaha", "lol", "man", "zo", "ook", "en", "of", "want", "dus", "eigenlijk", "soms", "altijd", "vaak",
+        "geweest", "gedaan", "doen", "zijn", "worden", "geworden", "bezig", "sorry", "serieus", "seriously", "ofzo", "he", "hè", "toch",
+    };
+
     private static readonly string[] SchoolStems =
     [
         "school", "klas", "groep", "juf", "meester", "leerkracht", "huiswerk", "rapport", "toets", "cito", "advies", "gym", "pauze", "plein",
@@ -163,6 +169,11 @@ public sealed partial class LocalToneAnalyzer
                     continue;
                 }
 
+                if (info is null && ScoreSuperlative(i, token))
+                {
+                    continue;
+                }
+
                 if (info is { Polarity: <= -0.5 } && info.Insult == 0 && info.MildInsult == 0 && polarityWords < 2 && !IsMitigated(i, out _))
                 {
                     polarityWords++;
@@ -176,6 +187,31 @@ public sealed partial class LocalToneAnalyzer
                     }
                 }
             }
+        }
+
+        /// <summary>"de domste juf", "de irritantste moeder": a superlative insult is at least as strong.</summary>
+        private bool ScoreSuperlative(int i, Token token)
+        {
+            var word = token.Text;
+            foreach (var suffix in (string[])["ste", "st"])
+            {
+                if (word.Length > suffix.Length + 2 && word.EndsWith(suffix, StringComparison.Ordinal)
+                    && analyzer._lexicon.Find(word.AsSpan(0, word.Length - suffix.Length)) is { } stem && (stem.Insult > 0 || stem.MildInsult >= 0.5))
+                {
+                    if (IsMitigated(i, out var why))
+                    {
+                        Note(why, word);
+                    }
+                    else if (IsSaidOfPerson(i))
+                    {
+                        Hurt(SignalKind.Insult, word, Math.Max(stem.Insult, stem.MildInsult) + 0.3);
+                    }
+
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool ScoreKnownWord(int i, Token token, WordInfo info)
@@ -249,6 +285,11 @@ public sealed partial class LocalToneAnalyzer
             if (strong)
             {
                 Hurt(SignalKind.Insult, token.Text, weight);
+            }
+            else if (DescribesAThing(i))
+            {
+                // "een rare lunch", "een dikke knuffel", "vieze wc's": an adjective in front of a thing.
+                return;
             }
             else if (IsSaidOfPerson(i))
             {
@@ -440,7 +481,24 @@ public sealed partial class LocalToneAnalyzer
 
             if (Match(TonePatterns.Mockery()) is { } mockery)
             {
-                Hurt(SignalKind.Sarcasm, mockery, facts.HasPerson ? 1.0 : 0.7);
+                Hurt(SignalKind.Sarcasm, mockery, facts.HasPerson || facts.Has(TargetKind.School) ? 1.0 : 0.7);
+            }
+
+            if (Match(TonePatterns.Incompetence()) is { } incompetence && (facts.HasStaffOrTeacher || facts.Has(TargetKind.School)) && !AboutOwnChild())
+            {
+                Hurt(SignalKind.Sarcasm, incompetence, 0.9);
+            }
+
+            var again = _tokens.Any(t => t.Text is "weer" or "wederom" or "alweer" or "again");
+            if (again && (text.Emoji & (EmojiCues.UpsideDown | EmojiCues.EyeRoll)) != 0 && !facts.HasStaffOrTeacher && facts.Names.Count == 0)
+            {
+                // "Wederom een mail om 22:15 🙃": irony about how things go, mocking no one.
+                Concern(SignalKind.Sarcasm, "weer 🙃", 0.5);
+            }
+
+            if (text.EmphaticQuestion && (again || text.AllCapsWords > 0))
+            {
+                Concern(SignalKind.Complaint, "??", 0.3);
             }
 
             var sarcasmCue = (text.Emoji & (EmojiCues.EyeRoll | EmojiCues.Clap | EmojiCues.Clown | EmojiCues.UpsideDown)) != 0
@@ -516,6 +574,20 @@ public sealed partial class LocalToneAnalyzer
             }
 
             return nameIndex > 0 && _tokens[nameIndex - 1].Text is "altijd" or "weer" && _tokens.Any(t => t.Text is "altijd");
+        }
+
+        /// <summary>"onze Bram snapt niks van breuken": about the parent's own child, not a jibe.</summary>
+        private bool AboutOwnChild()
+        {
+            for (var k = 0; k + 1 < _tokens.Count; k++)
+            {
+                if (_tokens[k].Text is "onze" or "mijn" or "our" or "my" && (facts.Names.Any(n => n.Index == k + 1) || facts.Targets.Any(t => t.Index == k + 1 && t.Kind == TargetKind.Child)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void ScoreEmojiAndShouting()
@@ -671,13 +743,30 @@ public sealed partial class LocalToneAnalyzer
             return null;
         }
 
+        private bool DescribesAThing(int i)
+        {
+            if (i + 1 >= _tokens.Count || _tokens[i + 1].Clause != _tokens[i].Clause)
+            {
+                return false;
+            }
+
+            var next = _tokens[i + 1];
+            var info = analyzer._lexicon.Find(next.Text);
+            if (info is not null && (info.Target != TargetKind.None || info.FirstName || info.DutchFunctionWord || info.EnglishFunctionWord))
+            {
+                return false;
+            }
+
+            return next.Text.Length >= 3 && !Particles.Contains(next.Text) && !facts.Names.Any(n => n.Index == i + 1);
+        }
+
         private bool IsFollowedByThing(int i) => i + 1 < _tokens.Count && ThingNouns.Contains(_tokens[i + 1].Text);
 
         /// <summary>A person within four words in the same clause: "juf is dom", "jij bent zo dom".</summary>
         private bool IsSaidOfPerson(int i)
         {
             var clause = _tokens[i].Clause;
-            for (var k = Math.Max(0, i - 4); k < Math.Min(_tokens.Count, i + 5); k++)
+            for (var k = Math.Max(0, i - 6); k < Math.Min(_tokens.Count, i + 5); k++)
             {
                 if (k == i || _tokens[k].Clause != clause)
                 {

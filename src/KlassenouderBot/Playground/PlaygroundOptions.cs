@@ -9,7 +9,7 @@ public sealed class PlaygroundOptions
     public const string SectionName = "Playground";
 
     /// <summary>Serve the playground page and its API.</summary>
-    /// <value>Default: <see langword="true"/> in Development, <see langword="false"/> elsewhere; an explicit value wins.</value>
+    /// <value>Default: <see langword="true"/> in Development or when listening on loopback only, <see langword="false"/> elsewhere; an explicit value wins.</value>
     public bool Enabled { get; set; }
 
     /// <summary>How many chat messages, bot posts and private messages each room keeps (each, newest win).</summary>

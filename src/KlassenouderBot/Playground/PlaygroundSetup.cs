@@ -20,7 +20,8 @@ public static class PlaygroundSetup
 
         // Configure before binding: the environment gives the default, an explicit config value wins.
         services.AddOptions<PlaygroundOptions>()
-            .Configure<IHostEnvironment>(static (options, env) => options.Enabled = env.IsDevelopment())
+            .Configure<IHostEnvironment, IConfiguration>(static (options, env, config) =>
+                options.Enabled = env.IsDevelopment() || ListensOnLoopbackOnly(config["Urls"] ?? config["urls"] ?? "http://localhost:3978"))
             .BindConfiguration(PlaygroundOptions.SectionName)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PlaygroundOptions>, PlaygroundOptionsValidator>();
@@ -35,5 +36,29 @@ public static class PlaygroundSetup
         services.AddSingleton<PlaygroundChatSender>();
         services.AddSingleton<IChatSender>(static sp => sp.GetRequiredService<PlaygroundChatSender>());
         return services;
+    }
+
+    /// <summary>
+    /// The playground is a local simulator: on by default in Development, and whenever the app listens on
+    /// loopback only (the default <c>http://localhost:3978</c> of a fresh clone). A server reachable from
+    /// outside gets it only with an explicit <c>Playground:Enabled=true</c>.
+    /// </summary>
+    internal static bool ListensOnLoopbackOnly(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+            {
+                return false;
+            }
+
+            var loopback = uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
+            if (!loopback)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -17,6 +17,9 @@ internal sealed class NormalizedText
 
     public required EmojiCues Emoji { get; init; }
 
+    /// <summary>"??" or "?!": asked with emphasis.</summary>
+    public required bool EmphaticQuestion { get; init; }
+
     /// <summary>Words wrapped in quotes in the original ('ziek', "kutschool").</summary>
     public required IReadOnlyList<string> QuotedPhrases { get; init; }
 }

@@ -113,6 +113,7 @@ internal static class TextNormalizer
             LetterCount = letters,
             Emoji = emoji,
             QuotedPhrases = quoted,
+            EmphaticQuestion = text.Contains("??", StringComparison.Ordinal) || text.Contains("?!", StringComparison.Ordinal),
         };
 
         void Flush(int end)

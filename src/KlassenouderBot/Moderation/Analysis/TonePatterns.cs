@@ -19,7 +19,9 @@ internal static partial class TonePatterns
         @"|\bin elkaar (slaan|trappen|timmeren|rammen|beuken)|\b(een )?lesje (leren|geleerd)|\bkapot (maken|slaan)|\bafmaken|\bmaak (je|jou|hem|haar) af|\bdood ?maken" +
         @"|\bneer ?steken|\bte grazen|\bik weet waar (je|jij|jullie|ze|hij|u) (woont|wonen|woon)|\bje gaat eraan|\bdat (zal|gaat) (je|ze|hij|jullie) (berouwen|opbreken)" +
         @"|\b(aanraakt|aankomt|aanraken|aankomen|aanzit)\b.{0,30}\b(kom ik|dan|zal|krijgt)|\bmet (z'n|zijn) allen\b.{0,20}\bapart nemen|\bapart nemen\b.{0,30}\bleert (hij|ze|die) het" +
-        @"|\b(ik|we) (ga|gaan) (hem|haar|die|jou|je) (ff |even )?(opzoeken|pakken|grijpen|halen)|\bwacht (maar )?tot ik\b|\bwacht maar af\b|\blet maar op\b" +
+        @"|\b(ik|we) (ga|gaan) (hem|haar|die|jou|je) (ff |even )?(opzoeken|pakken|grijpen|halen)|\bwacht (maar )?tot ik\b|\bwacht maar( af)?$|\blet maar op$" +
+        @"|\bnog (een|één|1) ?(keer|x)\b.{0,40}\b(aan|aanraakt|aankomt|aanzit|zit|komt|slaat|duwt)\b.{0,40}\b(trek|sla|pak|kom|krijgt|zal|dan)\b" +
+        @"|\b(krijgt|krijg|geef|geven|verkoop|verkopen) (die|hij|ze|je|jij|hem|haar)?( \w+){0,3} (een )?(klap|klappen|dreun|mep|knal|pak slaag|schop)\b|\bik weet waar \w+( \w+)? (woont|wonen)\b|\bga (ik )?(wel )?(even )?langs\b.{0,20}\b(bij|thuis)\b" +
         @"|\b(i'?ll|i will|im gonna|i'm gonna|gonna) (deal with|kill|hurt|get|beat|smash|find|sort out) (him|her|you|them|that)" +
         @"|\b(you'?ll|you will) (regret|pay for)|\bwatch your back|\bi know where (you|she|he|they) li?ves?",
         Options)]
@@ -38,7 +40,7 @@ internal static partial class TonePatterns
     [GeneratedRegex(
         @"\b(weg|eruit|ophoepelen|oprotten|ontslaan|ontslagen|ontslag|vertrekken|zwart ?maken|thuis ?houden|thuis ?laten|eisen|eist|afzetten|boycot\w*" +
         @"|niet (meer )?(betalen|terug|terugkomen|terug hoeft)|betalen\b.{0,15}\bniet|aanpakken|apart nemen|facebook|krant|rtl|omroep|de laan uit|wegsturen" +
-        @"|binnenlaten|bij het hek|durven|durft|wat gaan ze doen|eens kijken wie|anonieme brief|klacht|brief naar|rotzooi trappen|tegen (de|die|het) (juf|meester|school|directie|directeur))\b" +
+        @"|binnenlaten|bij het hek|durven|durft|wat gaan ze doen|eens kijken wie|anonieme brief|klacht|brief naar|rotzooi trappen|negeren|boycotten|dan snapt (ze|hij) het (wel)?|dan leert (ze|hij|die) het (wel)?|hoe lang (ze|hij) (nog )?(mag|kan) blijven|tegen (de|die|het) (juf|meester|school|directie|directeur))\b" +
         @"|\b(get rid of|fired|kick (him|her|them) out|remove (him|her))\b",
         Options)]
     public static partial Regex HostileGoal();
@@ -46,7 +48,7 @@ internal static partial class TonePatterns
     /// <summary>Threats to go to the press or to shame the school or a person on social media.</summary>
     [GeneratedRegex(
         @"\b(naar|bij|in|aan) (de |het )?(krant|kranten|pers|media|rtl( nieuws)?|nos|omroep \w+|rtv \w+|hart van nederland|telegraaf|journalist\w*|tv|televisie)\b" +
-        @"|\b(krant|pers|rtl|omroep|rtv|nos|media|journalist\w*)\b.{0,25}\b(gemaild|gebeld|bellen|mailen|stappen|benaderen|ingeschakeld|inschakelen|tippen|getipt)" +
+        @"|\b(krant|pers|rtl|omroep|rtv|nos|media|journalist\w*)\b.{0,50}\b(gemaild|gebeld|bellen|mailen|stappen|benaderen|ingeschakeld|inschakelen|tippen|getipt)" +
         @"|\bop (facebook|fb|insta|instagram|twitter|tiktok|social media|socials|internet|linkedin|x)\b.{0,25}\b(zetten|gooien|plaatsen|delen|gezet|geplaatst|zet)" +
         @"|\b(zetten|gooien|plaatsen|delen|zet)\b.{0,25}\bop (facebook|fb|insta|instagram|twitter|tiktok|social media|socials|internet)\b|\bzwart ?maken\b|\bmet naam en (toenaam|foto)\b" +
         @"|\b(go|going|went) to the (press|papers|media|news)\b|\b(post|put) (it|this) (all )?(on|online)\b",
@@ -60,14 +62,17 @@ internal static partial class TonePatterns
     public static partial Regex LegalThreat();
 
     [GeneratedRegex(
-        @"\b(komt|komen|kom) (hier )?niet (mee )?weg|\bgaat hangen|\bgaan hangen|\bzal boeten|\bgaat boeten|\bgaan boeten|\bgaat (dit|het) (voelen|merken)|\bkapot procederen|\bga (ik|we) (ze|hem|haar) (aanklagen|slepen)|\bvoor de rechter slepen|\bwon'?t get away",
+        @"\b(komt|komen|kom) (hier )?niet (mee )?weg|\bgaat hangen|\bgaan hangen|\bzal boeten|\bgaat boeten|\bgaan boeten|\bgaat (dit|het) (voelen|merken)|\bkapot procederen|\bgaat (er )?(flink |zwaar |mooi )?aan\b|\bga (ik|we) (ze|hem|haar) (aanklagen|slepen)|\bvoor de rechter slepen|\bwon'?t get away",
         Options)]
     public static partial Regex HostileLegalTurn();
 
     /// <summary>Dehumanising and discriminating phrases.</summary>
     [GeneratedRegex(
         @"\bterug naar (je|jouw|haar|zijn|jullie|hun|d'r|z'n) (eigen )?(land|soort|dorp|hok)|\b(je|jouw|haar|zijn|jullie|hun) eigen soort\b|\bdat soort (mensen|volk|types)\b|\bdie (buitenlanders|allochtonen|vluchtelingen|marokkanen|turken|polen)\b" +
-        @"|\b(buitenlandse|allochtone) (kinderen|ouders|gezinnen)\b.{0,40}\b(horen|weg|terug|zooi|probleem)|\bhoren hier (gewoon )?niet\b|\bgo back to (your|her|his|their) (own )?country|\bthose people\b|\bvan die hoofddoek\w*",
+        @"|\b(buitenlandse|allochtone) (kinderen|ouders|gezinnen)\b.{0,40}\b(horen|weg|terug|zooi|probleem)|\bhoren hier (gewoon )?niet\b|\bgo back to (your|her|his|their) (own )?country|\bthose people\b|\bvan die hoofddoek\w*|\bmet (haar|d'r|die|zo'n) hoofddoek\b" +
+        @"|\bga (toch |maar |lekker |dan )*terug naar\b|\b(zijn|is|net|als) (net )?(als )?(beesten|dieren|apen|wilden)\b" +
+        @"|\b(poolse|marokkaanse|turkse|surinaamse|antilliaanse|roemeense|bulgaarse|syrische|afghaanse|somalische|eritrese|buitenlandse|allochtone|zwarte|islamitische) (ouders|mensen|moeders|vaders|kinderen|gezinnen|families|volk)\b.{0,60}\b(asociaal|volk|horen|terug|weg|zeuren|profiteren|dom|vies|probleem|tuig|criminelen)\b" +
+        @"|\b(expats|buitenlanders|allochtonen|asielzoekers|vluchtelingen|azc)\b.{0,60}\b(moeten|horen|volk|zeuren|beesten|terug|weg|profiteren|tuig)\b|\basociaal volk\b|\b(dat|wat een|zulk) (tuig|gespuis|volk)\b",
         Options)]
     public static partial Regex Dehumanising();
 
@@ -76,7 +81,9 @@ internal static partial class TonePatterns
         @"\b(hou|houd) (je|jij|jullie|uw) (grote |vuile )?(bek|kop|waffel|mond|snavel|smoel|muil)|\b(rot|donder|pleur|flikker|sodemieter|hoepel|kanker|tering|tyf|kk) (toch |maar |lekker )?(eens |ff )?op\b|\boprotten\b|\bophoepelen\b" +
         @"|\bvoed\b.{0,25}\bop\b|\b(je|jij|jullie|haar|zijn|d'r|z'n|eigen) (\w+ ){0,3}(opvoeden|opvoedt)\b|\bblaten\b|\bzit(ten)? (te )?blaten|\bniemand (vroeg|zit te wachten op|vraagt|heeft .{0,10}gevraagd)\b" +
         @"|\bshut (up|your)\b|\bnobody asked\b|\bget lost\b|\b(f|piss) off\b|\bgo to hell\b|\bschaam je\b|\bga (lekker )?(terug|thuis zitten|weg)\b|\bjij hebt (overdag )?(toch )?niks te doen\b" +
-        @"|\bheilige praatjes\b|\bde les (leest|lezen)\b|\bdrama in deze app\b|\bgrote bek\b",
+        @"|\bheilige praatjes\b|\bde les (leest|lezen)\b|\bdrama in deze app\b|\bgrote bek\b" +
+        @"|\b(hou|houd) (toch |nou |eens |gewoon )+(je|jij|uw) (bek|kop|waffel|mond|snavel|smoel|muil)\b|\bniemand (zit|zat|wacht) (hier )?(op|te wachten op) (jou|jouw|je|jullie)\b|\bjij bent (zelf )?(de reden|het probleem|de schuld)\b|\b(jouw|je eigen) schuld\b" +
+        @"|\bstelletje \w+|\bzielige (vrouw|man|figuur|moeder|vader)\b",
         Options)]
     public static partial Regex PersonalAttack();
 
@@ -84,11 +91,17 @@ internal static partial class TonePatterns
     [GeneratedRegex(
         @"\bmijn (hond|kat|cavia|goudvis|konijn|oma|opa|kleuter|baby|peuter)\b.{0,12}\bkan (het |dat )?(nog |zelfs |echt )?beter\b|\bhersenen(s)? van een\b|\b(heeft|hebben) (geen|nul|0) hersen\w*|\biq van (een )?\w+" +
         @"|\bzit(ten)? (zeker |vast )?(lekker |gezellig )?(op|in|aan) (een |het |de )?(terras\w*|strand|bank|kantoortje|spanje|vakantie)|\bop (haar|zijn|hun) luie (reet|kont|gat)\b|\bluie (reet|kont)\b" +
-        @"|\b(zeker|vast) (weer )?(lekker )?(luieren|op vakantie|vrij|een dagje vrij|koffie drinken)|\bluieren op (onze|ons) kosten\b|\bop onze kosten\b|\bkan (echt |helemaal )?niks\b|\bkunnen (echt |helemaal )?niks\b" +
-        @"|\bsnapt (er )?(echt )?(helemaal )?niks van\b|\bnepglimlach|\bveel te goed voor\b|\bvindt zichzelf\b|\bwortelstokjes\b|\bkonijnenvoer\b|\bfavorietjes\b|\bons kent ons\b|\bdoorgestoken kaart\b|\bcorrupt\w*" +
+        @"|\b(zeker|vast) (weer )?(lekker )?(luieren|op vakantie|vrij|een dagje vrij|koffie drinken)|\bluieren op (onze|ons) kosten\b|\bop onze kosten\b" +
+        @"|\bnepglimlach|\bveel te goed voor\b|\bvindt zichzelf\b|\bwortelstokjes\b|\bkonijnenvoer\b|\bfavorietjes\b|\bons kent ons\b|\bdoorgestoken kaart\b|\bcorrupt\w*" +
         @"|\bcan'?t even (spell|read|teach|count)\b|\bwho hired\b|\bjoke of a\b|\bgeen ruggengraat\b|\bzonder ruggengraat\b",
         Options)]
     public static partial Regex Mockery();
+
+    /// <summary>Saying staff cannot do their job; mocking only when said of a teacher or the school.</summary>
+    [GeneratedRegex(
+        @"\bkan (echt |helemaal |gewoon )?(niks|niets|nix)\b|\bkunnen (echt |helemaal |gewoon )?(niks|niets)\b|\bsnapt (er )?(echt |gewoon )?(helemaal )?(niks|niets) van\b|\bkan (nog )?geen (\w+ )?(lesgeven|uitleggen|rekenen|spellen|schrijven)\b|\bheeft geen idee wat (ze|hij) doet\b|\bamateurs?\b",
+        Options)]
+    public static partial Regex Incompetence();
 
     /// <summary>Sarcastic praise ("ja hoor, wéér top geregeld").</summary>
     [GeneratedRegex(
@@ -100,14 +113,15 @@ internal static partial class TonePatterns
     /// <summary>Accusing a child of stealing, of causing lice, of being the problem.</summary>
     [GeneratedRegex(
         @"\b(gejat|jatten|jat|jatte|gestolen|steelt|stelen|stal|dief|dieven|dievegge|lange vingers|gepikt|pikt|pikte|gegapt)\b" +
-        @"|\b(komt|komen) (elke keer|altijd|steeds|weer|toch) (van|bij|uit)\b|\bschuld van\b|\b(is|zijn) (echt |gewoon )?(een |het )?probleem\b" +
+        @"|\b(komt|komen) (gewoon |elke keer |altijd |steeds |weer |toch )+(van|bij|uit) (die|dat|dit|het|de familie|het gezin|\w+)\b|\bschuld van\b|\b(is|zijn) (echt |gewoon )?(een |het )?probleem\b" +
         @"|\buit de buurt (van|houden)\b|\bniet (meer )?naast\b.{0,20}\bzitten\b|\bmoet (thuis ?blijven|van school|weg)\b|\bthuis ?blijft\b|\bniet meer (met|bij)\b.{0,15}\bspelen\b|\bgeen wonder met\b|\bnet als (haar|zijn|z'n|d'r) (moeder|vader|ouders)\b",
         Options)]
     public static partial Regex ChildAccusation();
 
     /// <summary>Hygiene shaming of a child or family.</summary>
     [GeneratedRegex(
-        @"\b(douchen|wassen|stinkt|stinken|stonk|smerig|vette haren|vieze haren|luizennest|luizengezin|luizenfamilie|vlooien|onverzorgd|vies gezin)\b",
+        @"\b(douchen|wassen|stinkt|stinken|stonk|vette haren|vieze haren|luizennest|luizengezin|luizenfamilie|vlooien|onverzorgd|kamt nooit|kammen nooit|walgelijk)\b" +
+        @"|\b(familie|gezin|moeder|vader|ouders|kind|kinderen|die|dat) (is|zijn) (gewoon |echt |zo |ook )?(vies|smerig|goor|vuil)\b",
         Options)]
     public static partial Regex HygieneShaming();
 
@@ -134,9 +148,14 @@ internal static partial class TonePatterns
         @"|\bis (het|dat|dit) (wel )?normaal\b|\bkan (dat|het|dit) (echt )?niet\b|\b(dat|dit|het) (kan|moet) (toch )?(echt )?(beter|anders|eerder|stoppen)\b|\bmoet (wel |echt |nu )?stoppen\b|\bkan (daar|er|dat|dit) (niet )?(iets|wat) aan (gedaan|veranderd|gebeuren)" +
         @"|\bnog geen (antwoord|reactie)\b|\bniet reageert\b|\breageert niet\b|\bwacht (nu )?al\b|\ber verandert niks\b|\bniemand die ons\b|\bhoren we niks\b|\blast ?minute\b|\bgeen idee (hoe|waar|wat)\b" +
         @"|\bzonde\b|\bdoorgeslagen\b|\bbetutteling\b|\bonverstandig\b|\bbelachelijk\b|\bschandalig\b|\babsurd\b|\bbizar\b|\bboos\b|\b(ben|is|word|zijn|erg|echt|heel) kwaad\b|\bklaar (mee|met)\b|\bben het zat\b|\bteleurgesteld\b|\bfrustrerend\b" +
-        @"|\bzorgen\b|\bongerust\b|\bbezorgd\b|\bbang dat\b|\bonveilig\b|\bniet veilig\b|\bvoelt niet\b|\bverdrietig\b|\bhuilend\b|\bgefrustreerd\b|\bgepest\b|\bbuitengesloten\b|\bgeduwd\b|\bgeslagen\b|\bgeschopt\b" +
+        @"|\b(?<!(geen|niks om je|niet om je)( \w+){0,2} )zorgen\b|\bongerust\b|\bbezorgd\b|\bbang dat\b|\bonveilig\b|\bniet veilig\b|\bvoelt niet\b|\bverdrietig\b|\bhuilend\b|\bgefrustreerd\b|\bgepest\b|\bbuitengesloten\b|\bgeduwd\b|\bgeslagen\b|\bgeschopt\b" +
         @"|\buitgescholden\b|\buitscheldt\b|\bnaroept\b|\bgevochten\b|\bschaafwonden\b|\bblauwe plekken\b|\bongelukje\b|\bvan het plein gelopen\b|\bvergeten wordt\b|\bop de gang gezet\b|\bnooit een beurt\b" +
-        @"|\bniet te doen\b|\bprijzig\b|\bwaar het geld\b|\bschrappen\b|\bbezuinig\w*|\bmoet anders\b|\bmaak me\b|\bwat doet de school\b" +
+        @"|\bniet te doen\b|\bprijzig\b|\bwaar het geld\b|\bschrappen\b|\bgeschrapt\b|\bbezuinig\w*|\bmoet anders\b|\bmaak me\b|\bwat doet de school\b" +
+        @"|\bhad(den)? (wel |toch |best )?(eerder|beter|anders|sneller|even)?( \w+){0,4} (mogen|moeten|kunnen|willen) (worden|weten|horen|krijgen|zijn)?\b|\b(was|is) (wel |toch )?fijn geweest\b|\bzonder (enig |enige )?(overleg|uitleg|bericht|dat (wij|we|iemand|er iemand|ouders))\b" +
+        @"|\b(al|sinds) (weken|maanden|jaren|een maand|een week|\d+ weken|\d+ maanden)\b|\b(nog )?steeds (niks|niets|geen|niet)\b|\bniemand (heeft|van|die|belt|reageert)\b|\b(horen|weten) (eigenlijk |echt )?(nooit|niks|niets)\b|\bik ben het (helemaal )?niet eens\b" +
+        @"|\bik heb het gevoel dat\b|\bhet valt me op\b|\bzit me niet lekker\b|\b(een|wel een) dingetje\b|\bdurft (er )?niet meer\b|\bop de hoogte\b|\buitleggen waarom\b|\bheroverwegen\b|\bis geen antwoord\b|\b(zegt|doet|deed|zei) (er )?(niks|niets) (van|aan|mee)\b" +
+        @"|\bweet de school\b|\b(echt |heel |best )?(rommelig|onduidelijk|verwarrend|chaotisch|oneerlijk|onrustig|zorgwekkend|onacceptabel|onbegrijpelijk|slordig|onprofessioneel)\b|\bvind (het|dat|ik)( \w+)?( echt| wel| best| nogal)? (veel|lang|streng|lastig|raar|apart|jammer|vreemd|zwaar|moeilijk|eng)\b" +
+        @"|\bnot fair\b|\bunfair\b|\bi don'?t think (it'?s|that'?s) (fair|ok|right|normal)\b|\bconfusing\b|\breally (high|expensive|late|strict|unclear)\b|\bnobody (told|informed|called)\b|\b(a week|days) later\b|\b(messy|chaotic|unclear|worrying|concerning)\b" +
         @"|\bworried\b|\bconcerned\b|\bshocked\b|\bdisappointed\b|\bupset\b|\btoo (late|much|expensive|many|long)\b|\bnot ok(ay)?\b|\bunacceptable\b|\bridiculous\b|\bis that normal\b|\breally late\b|\bcrying\b",
         Options)]
     public static partial Regex Concern();
@@ -146,7 +165,8 @@ internal static partial class TonePatterns
         @"\bwaarom (horen|mogen|moeten|kunnen|krijgen|is|zijn|gaat|gaan|doet|wordt|worden|heeft|hebben|staat|kan|moet|mag|krijgt|zit)\b|\bhoe (ervaren|denken|zien|lossen) jullie\b|\bherkent iemand\b" +
         @"|\bhebben (meer|andere) (mensen|ouders)\b|\bvinden (meer|andere) ouders\b|\bzijn jullie (wel )?blij\b|\bwat zouden jullie doen\b|\bbij jullie ook\b|\bklopt dat\b|\bik snap (echt |het |er )?(niet|niks)\b" +
         @"|\bniks over\b|\bpas (toen|een dag|om|nu)\b|\bjammer\b|\bverlies\b|\bvreemd\b|\braar\b|\bhuilen\b|\bvechten\b|\bfilmen\b|\bgescheurde\b|\bniet meer (zien|mee|naar)\b|\bkort dag\b|\bsorry (maar|voor het klagen)\b" +
-        @"|\bniet boos\b|\bveel geld\b|\b(al )?(de|voor de) (derde|vierde|vijfde|\d+e) (keer|jas|invaller|week|maand)\b|\balweer\b|\bwederom\b|\banyone else\b|\bdo others\b|\ba lot (for|of money)\b",
+        @"|\bniet boos\b|\bveel geld\b|\bis er een reden\b|\bik merk dat\b|\bsteeds (minder|meer|vaker)\b|\bkan (de school|de juf|de meester|school|iemand) niet\b|\bzou (de juf|de meester|de school|school) (wat |niet )?(vaker|beter|eerder|meer)\b|\bniet eens meer\b|\bmag niet\b|\bbedreigt\b|\buitgelachen\b|\bpakt (steeds |elke dag |vaak )?\w+( \w+)? af\b|\bafpakken\b|\bslaat\b|\bnooit iets\b|\bweer geen\b|\bfinancial support\b" +
+        @"|\b(al )?(de|voor de) (derde|vierde|vijfde|\d+e) (keer|jas|invaller|week|maand)\b|\balweer\b|\bwederom\b|\banyone else\b|\bdo others\b|\ba lot (for|of money)\b",
         Options)]
     public static partial Regex ConcernHint();
 
