@@ -29,7 +29,7 @@ public static class EscalationTracker
 
         var previous = state.Recent.Count > 0 ? state.Recent[^1] : null;
         var joined = assessment.Label != ToneLabel.Hurtful
-            && IsAgreement(text)
+            && (IsAgreement(text) || LaughsAtSomeone(text, assessment))
             && state.Recent.Any(r => (r.Label == ToneLabel.Hurtful || r.GangUp) && r.AuthorId != authorId && time - r.Time <= JoinWindow);
         var gangUp = assessment.Has(SignalKind.GangUp);
         var severe = assessment.IsSevere;
@@ -130,6 +130,15 @@ public static class EscalationTracker
         }
 
         return state.Heat >= 1.5 ? EscalationLevel.Warming : EscalationLevel.Calm;
+    }
+
+    /// <summary>"haha die directeur …" right after a hurtful message: laughing along is joining in.</summary>
+    private static bool LaughsAtSomeone(string text, ToneAssessment assessment)
+    {
+        var tokens = TextNormalizer.Normalize(text).Tokens;
+        return tokens.Count > 0
+            && tokens[0].Text.StartsWith("haha", StringComparison.Ordinal)
+            && (assessment.Has(SignalKind.TargetTeacher) || assessment.Has(SignalKind.TargetSchool) || assessment.Label != ToneLabel.Ok);
     }
 
     private static bool IsAgreement(string text)

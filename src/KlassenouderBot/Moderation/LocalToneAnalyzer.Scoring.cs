@@ -331,7 +331,8 @@ public sealed partial class LocalToneAnalyzer
             var weight = info.CurseWord * 0.5;
             if (weight > 0.1)
             {
-                Hurt(SignalKind.Profanity, token.Text, weight);
+                // "die school is een kutzooi": swearing about a person or the school in the same breath.
+                Hurt(SignalKind.Profanity, token.Text, IsSaidOfPersonOrSchool(i) ? weight + 0.6 : weight);
             }
 
             return true;
@@ -412,7 +413,7 @@ public sealed partial class LocalToneAnalyzer
 
                 if (prefix is "kut" or "klote" or "kloten" or "fuck" or "fucking" or "kak" or "godver")
                 {
-                    Hurt(SignalKind.Profanity, word, 0.5);
+                    Hurt(SignalKind.Profanity, word, IsSaidOfPersonOrSchool(i) ? 1.1 : 0.5);
                     return true;
                 }
             }
@@ -761,6 +762,12 @@ public sealed partial class LocalToneAnalyzer
         }
 
         private bool IsFollowedByThing(int i) => i + 1 < _tokens.Count && ThingNouns.Contains(_tokens[i + 1].Text);
+
+        private bool IsSaidOfPersonOrSchool(int i)
+        {
+            var clause = _tokens[i].Clause;
+            return IsSaidOfPerson(i) || facts.Targets.Any(t => t.Kind == TargetKind.School && _tokens[t.Index].Clause == clause && Math.Abs(t.Index - i) <= 6);
+        }
 
         /// <summary>A person within four words in the same clause: "juf is dom", "jij bent zo dom".</summary>
         private bool IsSaidOfPerson(int i)

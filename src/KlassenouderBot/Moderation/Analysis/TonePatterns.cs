@@ -40,7 +40,7 @@ internal static partial class TonePatterns
     [GeneratedRegex(
         @"\b(weg|eruit|ophoepelen|oprotten|ontslaan|ontslagen|ontslag|vertrekken|zwart ?maken|thuis ?houden|thuis ?laten|eisen|eist|afzetten|boycot\w*" +
         @"|niet (meer )?(betalen|terug|terugkomen|terug hoeft)|betalen\b.{0,15}\bniet|aanpakken|apart nemen|facebook|krant|rtl|omroep|de laan uit|wegsturen" +
-        @"|binnenlaten|bij het hek|durven|durft|wat gaan ze doen|eens kijken wie|anonieme brief|klacht|brief naar|rotzooi trappen|negeren|boycotten|dan snapt (ze|hij) het (wel)?|dan leert (ze|hij|die) het (wel)?|hoe lang (ze|hij) (nog )?(mag|kan) blijven|tegen (de|die|het) (juf|meester|school|directie|directeur))\b" +
+        @"|binnenlaten|bij het hek|durven|durft|wat gaan ze doen|eens kijken wie|anonieme brief|klacht|brief naar|rotzooi trappen|negeren|boycotten|dan (snapt|snappen|leert|leren|horen|hoort|weten|zien|merken) (ze|hij|zij|die) het (wel)?|op de stoep|laten zitten|niet inleveren|weigeren|hoe lang (ze|hij) (nog )?(mag|kan) blijven|tegen (de|die|het) (juf|meester|school|directie|directeur))\b" +
         @"|\b(get rid of|fired|kick (him|her|them) out|remove (him|her))\b",
         Options)]
     public static partial Regex HostileGoal();
@@ -51,6 +51,7 @@ internal static partial class TonePatterns
         @"|\b(krant|pers|rtl|omroep|rtv|nos|media|journalist\w*)\b.{0,50}\b(gemaild|gebeld|bellen|mailen|stappen|benaderen|ingeschakeld|inschakelen|tippen|getipt)" +
         @"|\bop (facebook|fb|insta|instagram|twitter|tiktok|social media|socials|internet|linkedin|x)\b.{0,25}\b(zetten|gooien|plaatsen|delen|gezet|geplaatst|zet)" +
         @"|\b(zetten|gooien|plaatsen|delen|zet)\b.{0,25}\bop (facebook|fb|insta|instagram|twitter|tiktok|social media|socials|internet)\b|\bzwart ?maken\b|\bmet naam en (toenaam|foto)\b" +
+        @"|\b(bel|bellen|mail|mailen|tip|tippen|benader|benaderen|schakel)\b( \w+){0,3} (de |het )?(krant|pers|media|rtl|nos|omroep|rtv|telegraaf|gelderlander|parool|volkskrant|dagblad|courant|journalist\w*|hart van nederland|editie nl|kassa|radar)\b" +
         @"|\b(go|going|went) to the (press|papers|media|news)\b|\b(post|put) (it|this) (all )?(on|online)\b",
         Options)]
     public static partial Regex PressThreat();
@@ -68,7 +69,7 @@ internal static partial class TonePatterns
 
     /// <summary>Dehumanising and discriminating phrases.</summary>
     [GeneratedRegex(
-        @"\bterug naar (je|jouw|haar|zijn|jullie|hun|d'r|z'n) (eigen )?(land|soort|dorp|hok)|\b(je|jouw|haar|zijn|jullie|hun) eigen soort\b|\bdat soort (mensen|volk|types)\b|\bdie (buitenlanders|allochtonen|vluchtelingen|marokkanen|turken|polen)\b" +
+        @"\bterug naar (je|jouw|haar|zijn|jullie|hun|d'r|z'n) (eigen )?(land|soort|dorp|hok)|\b(je|jouw|haar|zijn|jullie|hun) eigen soort\b|\bdat soort (mensen|volk|types|gezinnen|families|ouders|kinderen|moeders)\b|\bdie (buitenlanders|allochtonen|vluchtelingen|marokkanen|turken|polen)\b" +
         @"|\b(buitenlandse|allochtone) (kinderen|ouders|gezinnen)\b.{0,40}\b(horen|weg|terug|zooi|probleem)|\bhoren hier (gewoon )?niet\b|\bgo back to (your|her|his|their) (own )?country|\bthose people\b|\bvan die hoofddoek\w*|\bmet (haar|d'r|die|zo'n) hoofddoek\b" +
         @"|\bga (toch |maar |lekker |dan )*terug naar\b|\b(zijn|is|net|als) (net )?(als )?(beesten|dieren|apen|wilden)\b" +
         @"|\b(poolse|marokkaanse|turkse|surinaamse|antilliaanse|roemeense|bulgaarse|syrische|afghaanse|somalische|eritrese|buitenlandse|allochtone|zwarte|islamitische) (ouders|mensen|moeders|vaders|kinderen|gezinnen|families|volk)\b.{0,60}\b(asociaal|volk|horen|terug|weg|zeuren|profiteren|dom|vies|probleem|tuig|criminelen)\b" +
@@ -83,7 +84,7 @@ internal static partial class TonePatterns
         @"|\bshut (up|your)\b|\bnobody asked\b|\bget lost\b|\b(f|piss) off\b|\bgo to hell\b|\bschaam je\b|\bga (lekker )?(terug|thuis zitten|weg)\b|\bjij hebt (overdag )?(toch )?niks te doen\b" +
         @"|\bheilige praatjes\b|\bde les (leest|lezen)\b|\bdrama in deze app\b|\bgrote bek\b" +
         @"|\b(hou|houd) (toch |nou |eens |gewoon )+(je|jij|uw) (bek|kop|waffel|mond|snavel|smoel|muil)\b|\bniemand (zit|zat|wacht) (hier )?(op|te wachten op) (jou|jouw|je|jullie)\b|\bjij bent (zelf )?(de reden|het probleem|de schuld)\b|\b(jouw|je eigen) schuld\b" +
-        @"|\bstelletje \w+|\bzielige (vrouw|man|figuur|moeder|vader)\b",
+        @"|\bstelletje \w+|\bzielige (vrouw|man|figuur|moeder|vader)\b|\b(kan|kunnen) (hij|ze|zij|die|jij|je) (de pot|het schompes|doodvallen|de boom) (op|in)\b|\blast van (zijn|zn|z'n|haar|d'r) ego\b",
         Options)]
     public static partial Regex PersonalAttack();
 
@@ -93,13 +94,13 @@ internal static partial class TonePatterns
         @"|\bzit(ten)? (zeker |vast )?(lekker |gezellig )?(op|in|aan) (een |het |de )?(terras\w*|strand|bank|kantoortje|spanje|vakantie)|\bop (haar|zijn|hun) luie (reet|kont|gat)\b|\bluie (reet|kont)\b" +
         @"|\b(zeker|vast) (weer )?(lekker )?(luieren|op vakantie|vrij|een dagje vrij|koffie drinken)|\bluieren op (onze|ons) kosten\b|\bop onze kosten\b" +
         @"|\bnepglimlach|\bveel te goed voor\b|\bvindt zichzelf\b|\bwortelstokjes\b|\bkonijnenvoer\b|\bfavorietjes\b|\bons kent ons\b|\bdoorgestoken kaart\b|\bcorrupt\w*" +
-        @"|\bcan'?t even (spell|read|teach|count)\b|\bwho hired\b|\bjoke of a\b|\bgeen ruggengraat\b|\bzonder ruggengraat\b",
+        @"|\bzeker (weer |te )?(druk|lekker bezig|op vakantie|vrij|met vakantie)\b|\btoevallig (he|hoor|natuurlijk)\b|\bin (zijn|haar|z'n|d'r) (kantoortje|ivoren toren)\b|\bcan'?t even (spell|read|teach|count)\b|\bwho hired\b|\bjoke of a\b|\bgeen ruggengraat\b|\bzonder ruggengraat\b",
         Options)]
     public static partial Regex Mockery();
 
     /// <summary>Saying staff cannot do their job; mocking only when said of a teacher or the school.</summary>
     [GeneratedRegex(
-        @"\bkan (echt |helemaal |gewoon )?(niks|niets|nix)\b|\bkunnen (echt |helemaal |gewoon )?(niks|niets)\b|\bsnapt (er )?(echt |gewoon )?(helemaal )?(niks|niets) van\b|\bkan (nog )?geen (\w+ )?(lesgeven|uitleggen|rekenen|spellen|schrijven)\b|\bheeft geen idee wat (ze|hij) doet\b|\bamateurs?\b",
+        @"\bkan (echt |helemaal |gewoon )?(niks|niets|nix)\b|\bkunnen (echt |helemaal |gewoon )?(niks|niets)\b|\bsnapt (er )?(echt |gewoon )?(helemaal )?(niks|niets) van\b|\bkan (nog )?geen (\w+ )?(lesgeven|uitleggen|rekenen|spellen|schrijven)\b|\bheeft geen idee wat (ze|hij) doet\b|\bamateurs?\b|\bkan (nog |niet eens )?geen \w+( \w+)? (organiseren|regelen|plannen|uitleggen|lezen|schrijven)\b|\blaat staan\b",
         Options)]
     public static partial Regex Incompetence();
 
@@ -114,7 +115,7 @@ internal static partial class TonePatterns
     [GeneratedRegex(
         @"\b(gejat|jatten|jat|jatte|gestolen|steelt|stelen|stal|dief|dieven|dievegge|lange vingers|gepikt|pikt|pikte|gegapt)\b" +
         @"|\b(komt|komen) (gewoon |elke keer |altijd |steeds |weer |toch )+(van|bij|uit) (die|dat|dit|het|de familie|het gezin|\w+)\b|\bschuld van\b|\b(is|zijn) (echt |gewoon )?(een |het )?probleem\b" +
-        @"|\buit de buurt (van|houden)\b|\bniet (meer )?naast\b.{0,20}\bzitten\b|\bmoet (thuis ?blijven|van school|weg)\b|\bthuis ?blijft\b|\bniet meer (met|bij)\b.{0,15}\bspelen\b|\bgeen wonder met\b|\bnet als (haar|zijn|z'n|d'r) (moeder|vader|ouders)\b",
+        @"|\buit de buurt (van|houden)\b|\bniet (meer )?naast\b.{0,20}\bzitten\b|\bmoet (thuis ?blijven|van school|weg)\b|\bthuis ?blijft\b|\bniet meer (met|bij)\b.{0,15}\bspelen\b|\bgeen wonder met\b|\bnet als (haar|zijn|z'n|d'r) (moeder|vader|ouders)\b|\bvan wie het komt\b|\bzat(en)? er( \w+){0,3} vol mee\b|\biedereen weet (toch |wel )*(van wie|wie het|wie dat)\b|\bniet meer (laten )?spelen\b",
         Options)]
     public static partial Regex ChildAccusation();
 
