@@ -43,4 +43,5 @@ internal sealed record MessageRecord(
     bool GangUp,
     bool Severe,
     string Topic,
+    IReadOnlyList<SignalKind> Signals,
     string? Excerpt);

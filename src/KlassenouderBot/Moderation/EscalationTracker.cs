@@ -67,7 +67,8 @@ public static class EscalationTracker
         }
 
         state.Heat += add;
-        var record = new MessageRecord(time, authorId, assessment.Label, joined, gangUp, severe, Topics.Detect(text), excerpt);
+        var signals = assessment.Label == ToneLabel.Ok && !joined ? [] : assessment.Signals.Select(s => s.Kind).Distinct().ToArray();
+        var record = new MessageRecord(time, authorId, assessment.Label, joined, gangUp, severe, Topics.Detect(text), signals, excerpt);
         state.Recent.Add(record);
         state.Level = LevelOf(state, time);
         return (state.Level, record);

@@ -132,7 +132,7 @@ public static class InterventionPolicy
             Level = severe ? EscalationLevel.Escalated : input.Level,
             Severe = severe,
             ParentCount = window.Parents,
-            Topic = input.Record.Topic,
+            Topic = WindowTopic(input, severe),
             WindowStart = window.Start,
             WindowEnd = input.Message.Timestamp,
             Summary = "",
@@ -157,11 +157,21 @@ public static class InterventionPolicy
             {
                 AlertRecipient = recipient,
                 RecipientLabel = recipient.Name,
-                Topic = input.Record.Topic,
+                Topic = details.Topic,
                 Alert = details with { Summary = summary, SuggestedStep = step },
             };
         }
     }
+
+    /// <summary>What the heated stretch is mostly about, so the alert names it without quoting anyone.</summary>
+    private static string WindowTopic(PolicyInput input, bool severe) =>
+        (severe ? [input.Record] : input.State.Recent.Where(r => r.Label != ToneLabel.Ok || r.Joined))
+            .Select(r => r.Topic)
+            .Where(t => t != "algemeen")
+            .GroupBy(t => t)
+            .OrderByDescending(g => g.Count())
+            .Select(g => g.Key)
+            .FirstOrDefault() ?? input.Record.Topic;
 
     /// <summary>Alert recipients with these roles: named from the class when the chat is linked, else by role.</summary>
     private static IEnumerable<AlertRecipient> Recipients(PolicyInput input, IReadOnlyList<string> roles)
@@ -197,8 +207,8 @@ public static class InterventionPolicy
             records = [input.Record];
         }
 
-        var signals = input.Assessment.Signals
-            .Select(s => s.Kind)
+        var signals = records
+            .SelectMany(r => r.Signals)
             .Where(k => k is not (SignalKind.TargetTeacher or SignalKind.TargetSchool or SignalKind.TargetParent or SignalKind.TargetChild or SignalKind.NegativeSentiment))
             .Distinct()
             .ToList();
