@@ -28,9 +28,14 @@ public static class EscalationTracker
         state.Recent.RemoveAll(r => time - r.Time > Window + Window);
 
         var previous = state.Recent.Count > 0 ? state.Recent[^1] : null;
+        // Agreeing joins in only when it answers the hurtful message itself: "Eens" after a calming reply
+        // agrees with the calm, not with the insult before it.
         var joined = assessment.Label != ToneLabel.Hurtful
-            && (IsAgreement(text) || LaughsAtSomeone(text, assessment))
-            && state.Recent.Any(r => (r.Label == ToneLabel.Hurtful || r.GangUp) && r.AuthorId != authorId && time - r.Time <= JoinWindow);
+            && previous is not null
+            && (previous.Label == ToneLabel.Hurtful || previous.GangUp || previous.Joined)
+            && previous.AuthorId != authorId
+            && time - previous.Time <= JoinWindow
+            && (IsAgreement(text) || LaughsAtSomeone(text, assessment));
         var gangUp = assessment.Has(SignalKind.GangUp);
         var severe = assessment.IsSevere;
 

@@ -17,7 +17,8 @@ public sealed partial class LocalToneAnalyzer
     private static readonly HashSet<string> AnimalLead = new(StringComparer.Ordinal)
     {
         "een", "zo'n", "die", "dat", "lui", "luie", "vuile", "vieze", "domme", "stomme", "dikke", "oude", "echte", "als", "grote", "kleine",
-        "gluiperige", "achterlijke", "a", "an", "fat", "stupid", "lazy", "dirty", "old",
+        "gluiperige", "achterlijke", "a", "an", "fat", "stupid", "lazy", "dirty", "old", "net", "verwend", "verwende", "brutaal",
+        "brutale", "klein", "ouwe", "arrogante", "rot",
     };
 
     private static readonly HashSet<string> FarmContext = new(StringComparer.Ordinal)
@@ -29,7 +30,8 @@ public sealed partial class LocalToneAnalyzer
     private static readonly HashSet<string> ScareQuotedWords = new(StringComparer.Ordinal)
     {
         "ziek", "ziekte", "burnout", "druk", "overspannen", "professioneel", "professional", "deskundige", "expert", "zorg", "sick", "ill",
-        "hulp", "uitleg", "onderzoek", "enquete", "hard werken", "beleid", "goed bedoeld",
+        "hulp", "uitleg", "onderzoek", "enquete", "hard werken", "beleid", "goed bedoeld", "professionals", "experts", "deskundigen",
+        "even", "leerkrachten", "onderwijs",
     };
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
@@ -392,16 +394,8 @@ public sealed partial class LocalToneAnalyzer
 
                 if (restInfo is { HarmlessHead: true })
                 {
-                    // "kutweer", "zeiknat", "rotbeestjes": swearing about things, not people.
-                    if (isDisease || token.IsDisguised)
-                    {
-                        Hurt(SignalKind.DiseaseCurse, word, 0.45);
-                    }
-                    else
-                    {
-                        Note(SignalKind.Profanity, word);
-                    }
-
+                    // "kutweer", "kankerfile", "zeiknat", "rotbeestjes": swearing about things, not people.
+                    Note(isDisease ? SignalKind.DiseaseCurse : SignalKind.Profanity, word);
                     return true;
                 }
 
@@ -497,10 +491,7 @@ public sealed partial class LocalToneAnalyzer
                 Concern(SignalKind.Sarcasm, "weer 🙃", 0.5);
             }
 
-            if (text.EmphaticQuestion && (again || text.AllCapsWords > 0))
-            {
-                Concern(SignalKind.Complaint, "??", 0.3);
-            }
+
 
             var sarcasmCue = (text.Emoji & (EmojiCues.EyeRoll | EmojiCues.Clap | EmojiCues.Clown | EmojiCues.UpsideDown)) != 0
                 || _tokens.Any(t => t.Text is "weer" or "wederom" or "alweer" or "zeker");
@@ -559,7 +550,7 @@ public sealed partial class LocalToneAnalyzer
             // An insult in a message that names a child is shaming that child.
             if ((hasChildName || facts.HasChild) && _signals.Any(s => s.Kind is SignalKind.Insult && s.Weight > 0) && !_signals.Any(s => s.Kind == SignalKind.ShamingChild))
             {
-                Hurt(SignalKind.ShamingChild, evidence, 0.2);
+                Hurt(SignalKind.ShamingChild, evidence, hasChildName ? 0.4 : 0.2);
             }
         }
 
@@ -632,6 +623,12 @@ public sealed partial class LocalToneAnalyzer
         {
             var strong = Count(TonePatterns.Concern(), out var first);
             var weak = Count(TonePatterns.ConcernHint(), out var firstHint);
+            if (text.EmphaticQuestion && (text.AllCapsWords > 0 || _tokens.Any(t => t.Text is "weer" or "alweer" or "wederom")))
+            {
+                // "WEER een invaller??": asked with emphasis about something that keeps happening.
+                weak += 2;
+                firstHint ??= "??";
+            }
             if (strong + weak == 0)
             {
                 return;
@@ -765,8 +762,11 @@ public sealed partial class LocalToneAnalyzer
 
         private bool IsSaidOfPersonOrSchool(int i)
         {
+            // Stricter than IsSaidOfPerson: "die griep is echt kut" is about the flu, so "die" alone does not count.
             var clause = _tokens[i].Clause;
-            return IsSaidOfPerson(i) || facts.Targets.Any(t => t.Kind == TargetKind.School && _tokens[t.Index].Clause == clause && Math.Abs(t.Index - i) <= 6);
+            return facts.Targets.Any(t => t.Kind != TargetKind.School && _tokens[t.Index].Clause == clause && Math.Abs(t.Index - i) <= 6)
+                || facts.Names.Any(n => _tokens[n.Index].Clause == clause && Math.Abs(n.Index - i) <= 6)
+                || facts.Targets.Any(t => t.Kind == TargetKind.School && _tokens[t.Index].Clause == clause && Math.Abs(t.Index - i) <= 6);
         }
 
         /// <summary>A person within four words in the same clause: "juf is dom", "jij bent zo dom".</summary>

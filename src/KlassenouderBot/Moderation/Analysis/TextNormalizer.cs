@@ -250,6 +250,12 @@ internal static class TextNormalizer
             flags |= TokenFlags.Masked;
         }
 
+        if (folded is "ni" or "nie")
+        {
+            // Flemish and typed-fast "niet".
+            folded = "niet";
+        }
+
         var (collapsedToOne, collapsedToTwo, stretched) = Collapse(folded);
         if (stretched)
         {
@@ -423,7 +429,7 @@ internal static class TextNormalizer
         0x1F921 => EmojiCues.Clown,
         0x1F621 or 0x1F620 or 0x1F92C or 0x1F47F => EmojiCues.Angry,
         0x1F602 or 0x1F923 or 0x1F606 or 0x1F605 or 0x1F601 => EmojiCues.Laughing,
-        0x1F643 => EmojiCues.UpsideDown,
+        0x1F643 or 0x1F60F or 0x1F612 => EmojiCues.UpsideDown,
         0x1F595 => EmojiCues.Middlefinger,
         0x1F52A or 0x1F52B or 0x1F44A => EmojiCues.Weapon,
         0x1F64F => EmojiCues.Pray,
