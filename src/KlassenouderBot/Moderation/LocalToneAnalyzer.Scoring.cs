@@ -568,6 +568,9 @@ public sealed partial class LocalToneAnalyzer
             return nameIndex > 0 && _tokens[nameIndex - 1].Text is "altijd" or "weer" && _tokens.Any(t => t.Text is "altijd");
         }
 
+        /// <summary>"mijn dochter", "onze zoon": the writer's own family is not a target.</summary>
+        private bool IsOwn(int index) => index > 0 && _tokens[index - 1].Text is "mijn" or "m'n" or "mn" or "onze" or "ons" or "my" or "our";
+
         /// <summary>"onze Bram snapt niks van breuken": about the parent's own child, not a jibe.</summary>
         private bool AboutOwnChild()
         {
@@ -623,9 +626,9 @@ public sealed partial class LocalToneAnalyzer
         {
             var strong = Count(TonePatterns.Concern(), out var first);
             var weak = Count(TonePatterns.ConcernHint(), out var firstHint);
-            if (text.EmphaticQuestion && (text.AllCapsWords > 0 || _tokens.Any(t => t.Text is "weer" or "alweer" or "wederom")))
+            if (text.EmphaticQuestion && (text.AllCapsWords > 0 || _tokens.Any(t => t.Text is "weer" or "alweer" or "wederom" or "prijs" or "kosten" or "kost" or "euro" || t.Text.StartsWith('€'))))
             {
-                // "WEER een invaller??": asked with emphasis about something that keeps happening.
+                // "WEER een invaller??", "€70??": asked with emphasis about something that keeps happening or costs too much.
                 weak += 2;
                 firstHint ??= "??";
             }
@@ -764,7 +767,7 @@ public sealed partial class LocalToneAnalyzer
         {
             // Stricter than IsSaidOfPerson: "die griep is echt kut" is about the flu, so "die" alone does not count.
             var clause = _tokens[i].Clause;
-            return facts.Targets.Any(t => t.Kind != TargetKind.School && _tokens[t.Index].Clause == clause && Math.Abs(t.Index - i) <= 6)
+            return facts.Targets.Any(t => t.Kind != TargetKind.School && _tokens[t.Index].Clause == clause && Math.Abs(t.Index - i) <= 6 && !IsOwn(t.Index))
                 || facts.Names.Any(n => _tokens[n.Index].Clause == clause && Math.Abs(n.Index - i) <= 6)
                 || facts.Targets.Any(t => t.Kind == TargetKind.School && _tokens[t.Index].Clause == clause && Math.Abs(t.Index - i) <= 6);
         }

@@ -168,7 +168,7 @@ internal static partial class TonePatterns
         @"|\bhebben (meer|andere) (mensen|ouders)\b|\bvinden (meer|andere) ouders\b|\bzijn jullie (wel )?blij\b|\bwat zouden jullie doen\b|\bbij jullie ook\b|\bklopt dat\b|\bik snap (echt |het |er )?(niet|niks)\b" +
         @"|\bniks over\b|\bpas (toen|een dag|om|nu)\b|\bjammer\b|\bverlies\b|\bvreemd\b|\braar\b|\bhuilen\b|\bvechten\b|\bfilmen\b|\bgescheurde\b|\bniet meer (zien|mee|naar)\b|\bkort dag\b|\bsorry (maar|voor het klagen)\b" +
         @"|\bniet boos\b|\bveel geld\b|\bis er een reden\b|\bik merk dat\b|\bsteeds (minder|meer|vaker)\b|\bkan (de school|de juf|de meester|school|iemand) niet\b|\bzou (de juf|de meester|de school|school) (wat |niet )?(vaker|beter|eerder|meer)\b|\bniet eens meer\b|\bmag niet\b|\bbedreigt\b|\buitgelachen\b|\bpakt (steeds |elke dag |vaak )?\w+( \w+)? af\b|\bafpakken\b|\bslaat\b|\bnooit iets\b|\bweer geen\b|\bfinancial support\b" +
-        @"|\b(al )?(de|voor de) (derde|vierde|vijfde|\d+e) (keer|jas|invaller|week|maand)\b|\balweer\b|\bwederom\b|\banyone else\b|\bdo others\b|\ba lot (for|of money)\b",
+        @"|\b(al )?(de|voor de) (derde|vierde|vijfde|\d+e) (keer|jas|invaller|week|maand)\b|\balweer\b|\bwederom\b|\bagain\b|\banyone else\b|\bdo others\b|\ba lot (for|of money)\b",
         Options)]
     public static partial Regex ConcernHint();
 
