@@ -73,7 +73,7 @@ internal static partial class TonePatterns
         @"|\b(buitenlandse|allochtone) (kinderen|ouders|gezinnen)\b.{0,40}\b(horen|weg|terug|zooi|probleem)|\bhoren hier (gewoon )?niet\b|\bgo back to (your|her|his|their) (own )?country|\bthose people\b|\bvan die hoofddoek\w*|\bmet (haar|d'r|die|zo'n) hoofddoek\b" +
         @"|\bga (toch |maar |lekker |dan )*terug naar\b|\b(zijn|is|net|als) (net )?(als )?(beesten|dieren|apen|wilden)\b" +
         @"|\b(poolse|marokkaanse|turkse|surinaamse|antilliaanse|roemeense|bulgaarse|syrische|afghaanse|somalische|eritrese|buitenlandse|allochtone|zwarte|islamitische) (ouders|mensen|moeders|vaders|kinderen|gezinnen|families|volk)\b.{0,60}\b(asociaal|volk|horen|terug|weg|zeuren|profiteren|dom|vies|probleem|tuig|criminelen|daarom|bemoeien|nergens mee|schuld|slecht)\b" +
-        @"|\b(expats|buitenlanders|allochtonen|asielzoekers|vluchtelingen|azc)\b.{0,60}\b(moeten|horen|volk|zeuren|beesten|terug|weg|profiteren|tuig)\b|\basociaal volk\b|\b(dat|wat een|zulk) (tuig|gespuis|volk)\b",
+        @"|\b(expats|buitenlanders|allochtonen|asielzoekers|vluchtelingen|azc|moslims|islamieten|joden|zigeuners)\b.{0,60}\b(moeten|horen|volk|zeuren|beesten|terug|teruggaan|weg|profiteren|tuig|willen hier|veranderen|aanpassen)\b|\b(aanpassen|aangepast) voor (die|de) (moslims|buitenlanders|allochtonen|islamieten)\b|\blaten ze (lekker |maar )?(teruggaan|terug gaan|oprotten|vertrekken)\b|\basociaal volk\b|\b(dat|wat een|zulk) (tuig|gespuis|volk)\b",
         Options)]
     public static partial Regex Dehumanising();
 
@@ -115,7 +115,7 @@ internal static partial class TonePatterns
     [GeneratedRegex(
         @"\b(gejat|jatten|jat|jatte|gestolen|steelt|stelen|stal|dief|dieven|dievegge|lange vingers|gepikt|pikt|pikte|gegapt)\b" +
         @"|\b(komt|komen) (gewoon |natuurlijk |elke keer |altijd |steeds |weer |toch )+(van|bij|uit) (die|dat|dit|het|de familie|het gezin|\w+)\b|\bschuld van\b|\b(is|zijn) (echt |gewoon )?(een |het )?probleem\b" +
-        @"|\buit de buurt (van|houden)\b|\bniet (meer )?naast\b.{0,20}\bzitten\b|\bmoet (thuis ?blijven|van school|weg)\b|\bthuis ?blijft\b|\bniet meer (met|bij)\b.{0,15}\bspelen\b|\bgeen wonder met\b|\bnet als (haar|zijn|z'n|d'r) (moeder|vader|ouders)\b|\bvan wie het komt\b|\bzat(en)? er( \w+){0,3} vol mee\b|\biedereen weet (toch |wel )*(van wie|wie het|wie dat)\b|\bniet meer (laten )?spelen\b|\baltijd degene die\b|\b(lopen|loopt|zien|ziet) er (altijd |echt |gewoon )?(vies|smerig|onverzorgd) (bij|uit)\b|\b(niet|nooit) (meer )?uit ?(nodigen|genodigd)\b|\bnodig (haar|hem) (maar )?(ff |even )?niet uit\b|\bvandaan\b",
+        @"|\buit de buurt (van|houden)\b|\bniet (meer )?naast\b.{0,20}\bzitten\b|\bmoet (thuis ?blijven|van school|weg)\b|\bthuis ?blijft\b|\bniet meer (met|bij)\b.{0,15}\bspelen\b|\bgeen wonder met\b|\bnet als (haar|zijn|z'n|d'r) (grote |kleine |oudere )?(moeder|vader|ouders|broer|broertje|zus|zusje)\b|\b(speelt|spelen) (altijd |steeds |gewoon )?vals\b|\bvan wie het komt\b|\bzat(en)? er( \w+){0,3} vol mee\b|\biedereen weet (toch |wel )*(van wie|wie het|wie dat)\b|\bniet meer (laten )?spelen\b|\baltijd degene die\b|\b(lopen|loopt|zien|ziet) er (altijd |echt |gewoon )?(vies|smerig|onverzorgd) (bij|uit)\b|\b(niet|nooit) (meer )?uit ?(nodigen|genodigd)\b|\bnodig (haar|hem) (maar )?(ff |even )?niet uit\b|\bvandaan\b",
         Options)]
     public static partial Regex ChildAccusation();
 
