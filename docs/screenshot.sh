@@ -5,13 +5,14 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-base=http://localhost:3978
+# PORT lets the script run while another copy of the app holds the default port.
+base=http://localhost:${PORT:-3978}
 out=${1:-docs/playground.png}
 log=$(mktemp)
 profile=$(mktemp -d)
 
 # setsid gives the app its own process group, so stopping it also stops the child dotnet process.
-setsid dotnet run --project src/KlassenouderBot >"$log" 2>&1 &
+setsid dotnet run --project src/KlassenouderBot -- --urls "$base" >"$log" 2>&1 &
 app=$!
 trap 'kill -- -"$app" 2>/dev/null || true; rm -rf "$profile"' EXIT
 
@@ -28,16 +29,18 @@ say() { # author, text, optional ISO time
 }
 
 curl -sf -X POST "$base/playground/api/rooms/groep-5/reset" >/dev/null
-today=$(date +%F)
-offset=$(date +%:z)
-say "Sanne" "Goedemorgen! Weet iemand of de gymtas morgen mee moet?" "${today}T08:12:00${offset}"
-say "Mark" "Ja, donderdag is gym. Lange haren graag in een staart." "${today}T08:20:00${offset}"
-say "Ilse" "Dank je! En de luizencontrole is volgende week woensdag toch?" "${today}T08:31:00${offset}"
-say "Aylin" "Klopt, na de herfstvakantie. Ik help mee met controleren." "${today}T09:05:00${offset}"
-say "Jeroen" "Ik vind het eerlijk gezegd raar dat er deze week alweer geen gym was." "${today}T21:47:00${offset}"
-say "Peter" "Ik snap het, maar misschien even rustig navragen bij meester Tom?" "${today}T23:30:00${offset}"
+# Times start now and run forward: the bot's replies then carry the time of the message they answer
+# (a reply is never dated before "now"), and the page reads the level at the last message, while it is hot.
+at() { date -d "+$1 min" +%FT%T%:z; }
+say "Sanne" "Goedemorgen! Weet iemand of de gymtas morgen mee moet?" "$(at 0)"
+say "Mark" "Ja, donderdag is gym. Lange haren graag in een staart." "$(at 4)"
+say "Jeroen" "Ik vind het eerlijk gezegd raar dat er deze week alweer geen gym was. Weet iemand waarom?" "$(at 31)"
+say "Mark" "Die juf is een kankerjuf, ze kan er gewoon helemaal niks van" "$(at 35)"
+say "Ilse" "Precies, wat een trut is het, wie doet er mee met een brief dat ze weg moet?" "$(at 38)"
+say "Peter" "Ik doe mee, die moet gewoon weg" "$(at 40)"
 
-chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+# The page shows times in the browser's zone and the alert text in the school's: make them the same.
+TZ=Europe/Amsterdam chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \
   --user-data-dir="$profile" --window-size=1400,900 --virtual-time-budget=4000 \
   --screenshot="$out" "$base/" 2>/dev/null

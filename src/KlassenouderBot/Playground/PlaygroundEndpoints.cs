@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using KlassenouderBot.Moderation;
 using KlassenouderBot.Pipeline;
 using KlassenouderBot.Platforms;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -44,18 +45,24 @@ public static class PlaygroundEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> GetStateAsync(string? room, PlaygroundRooms rooms, CancellationToken cancellationToken)
+    private static async Task<IResult> GetStateAsync(
+        string? room,
+        PlaygroundRooms rooms,
+        ConversationEngine engine,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
     {
         var found = rooms.Find(room ?? rooms.DefaultRoom);
         return found is null
             ? UnknownRoom(room, rooms)
-            : State(await PlaygroundStateFactory.CreateAsync(rooms, found, cancellationToken));
+            : State(await PlaygroundStateFactory.CreateAsync(rooms, found, engine, timeProvider, cancellationToken));
     }
 
     private static async Task<IResult> PostMessageAsync(
         HttpRequest request,
         PlaygroundRooms rooms,
         IInboundMessageSink sink,
+        ConversationEngine engine,
         TimeProvider timeProvider,
         ILogger<PlaygroundRooms> logger,
         CancellationToken cancellationToken)
@@ -124,13 +131,15 @@ public static class PlaygroundEndpoints
             return Problem("The bot failed on this message", "The message is in the chat, but the bot could not process it; the server log has the details.", StatusCodes.Status500InternalServerError);
         }
 
-        return State(await PlaygroundStateFactory.CreateAsync(rooms, room, cancellationToken));
+        return State(await PlaygroundStateFactory.CreateAsync(rooms, room, engine, timeProvider, cancellationToken));
     }
 
     private static async Task<IResult> LinkRoomAsync(
         string room,
         HttpRequest request,
         PlaygroundRooms rooms,
+        ConversationEngine engine,
+        TimeProvider timeProvider,
         ILogger<PlaygroundRooms> logger,
         CancellationToken cancellationToken)
     {
@@ -164,19 +173,27 @@ public static class PlaygroundEndpoints
         var target = rooms.GetOrAdd(room);
         await rooms.LinkAsync(target, groep, cancellationToken);
         logger.RoomLinked(target.Id, groep);
-        return State(await PlaygroundStateFactory.CreateAsync(rooms, target, cancellationToken));
+        return State(await PlaygroundStateFactory.CreateAsync(rooms, target, engine, timeProvider, cancellationToken));
     }
 
-    private static async Task<IResult> ResetRoomAsync(string room, PlaygroundRooms rooms, ILogger<PlaygroundRooms> logger, CancellationToken cancellationToken)
+    private static async Task<IResult> ResetRoomAsync(
+        string room,
+        PlaygroundRooms rooms,
+        ConversationEngine engine,
+        TimeProvider timeProvider,
+        ILogger<PlaygroundRooms> logger,
+        CancellationToken cancellationToken)
     {
         if (rooms.Find(room) is not { } target)
         {
             return UnknownRoom(room, rooms);
         }
 
+        // The engine forgets the room too, so a cleared room starts calm rather than still heated.
         target.Clear();
+        engine.Forget(target.Conversation);
         logger.RoomReset(target.Id);
-        return State(await PlaygroundStateFactory.CreateAsync(rooms, target, cancellationToken));
+        return State(await PlaygroundStateFactory.CreateAsync(rooms, target, engine, timeProvider, cancellationToken));
     }
 
     private static async Task<(T? Body, IResult? Error)> ReadBodyAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using KlassenouderBot.Moderation;
 using KlassenouderBot.Platforms;
 
 namespace KlassenouderBot.Playground;
@@ -5,7 +6,12 @@ namespace KlassenouderBot.Playground;
 /// <summary>Turns a room into what the page shows: the group chat, and each person's private chat with the bot.</summary>
 internal static class PlaygroundStateFactory
 {
-    public static async Task<PlaygroundState> CreateAsync(PlaygroundRooms rooms, PlaygroundRoom room, CancellationToken cancellationToken)
+    public static async Task<PlaygroundState> CreateAsync(
+        PlaygroundRooms rooms,
+        PlaygroundRoom room,
+        ConversationEngine engine,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
     {
         var groep = await rooms.GetGroepAsync(room, cancellationToken);
         var snapshot = room.Snapshot();
@@ -44,9 +50,18 @@ internal static class PlaygroundStateFactory
             BotMessages: [.. snapshot.GroupMessages.Select(b => new PlaygroundBotLine(b.Sequence, KindName(b.Kind), b.Text, b.Time))],
             PrivateMessages: inboxes,
             Alerts: alerts,
-            // The engine does not expose a conversation's level yet; the page shows "unknown" for null.
-            EscalationLevel: null);
+            EscalationLevel: LevelName(engine.LevelOf(room.Conversation, Now(snapshot, timeProvider))));
     }
+
+    /// <summary>The names the page's <c>levels</c> table knows (rustig, warm, verhit, geëscaleerd).</summary>
+    public static string LevelName(EscalationLevel level) => level switch
+    {
+        EscalationLevel.Calm => "calm",
+        EscalationLevel.Warming => "warming",
+        EscalationLevel.Heated => "heated",
+        EscalationLevel.Escalated => "escalated",
+        _ => "unknown",
+    };
 
     public static string KindName(OutboundKind kind) => kind switch
     {
@@ -57,6 +72,15 @@ internal static class PlaygroundStateFactory
         OutboundKind.Notice => "notice",
         _ => "message",
     };
+
+    // A parent may "send at 23:30" in the afternoon; the level is then read at that message's time, as the
+    // bot's replies are, instead of before the message happened. Never earlier than the last message, so
+    // the engine's heat is not asked to run backwards.
+    private static DateTimeOffset Now(PlaygroundRoomSnapshot snapshot, TimeProvider timeProvider)
+    {
+        var now = timeProvider.GetUtcNow();
+        return snapshot.Chat.Count > 0 && snapshot.Chat[^1].Time > now ? snapshot.Chat[^1].Time : now;
+    }
 
     private static PlaygroundPrivateLine ToPrivateLine(PlaygroundBotEntry entry) =>
         new(entry.Sequence, KindName(entry.Kind), entry.Recipient ?? "", entry.Text, entry.Time, entry.AlertId);

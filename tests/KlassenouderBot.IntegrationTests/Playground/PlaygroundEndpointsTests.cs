@@ -51,7 +51,7 @@ public sealed class PlaygroundEndpointsTests
         state!.Groep.Should().Be("5");
         state.Participants.Select(p => p.Name).Should().Contain(["Sanne", "Mark", "Kate"]);
         state.Messages.Should().ContainSingle().Which.Should().Match<PlaygroundChatLine>(m => m.Author == "Sanne" && m.Text == "Weet iemand of er morgen gym is?");
-        state.EscalationLevel.Should().BeNull();
+        state.EscalationLevel.Should().Be("calm");
     }
 
     [Fact]
