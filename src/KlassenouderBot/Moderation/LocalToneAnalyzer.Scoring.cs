@@ -65,7 +65,7 @@ public sealed partial class LocalToneAnalyzer
 
         public void Run()
         {
-            _counterSpeech = TonePatterns.CounterSpeech().IsMatch(_joined);
+            _counterSpeech = IsCounterSpeech();
             _medical = TonePatterns.MedicalContext().IsMatch(_joined);
             ScoreWords();
             ScorePhrases();
@@ -624,7 +624,13 @@ public sealed partial class LocalToneAnalyzer
 
         private void ScoreConcern()
         {
-            var strong = Count(TonePatterns.Concern(), out var first);
+            var strong = Count(TonePatterns.Concern(), out var first) + Count(TonePatterns.ConcernMore(), out var firstMore) + Count(TonePatterns.ConcernPhrase(), out var firstPhrase);
+            first ??= firstMore ?? firstPhrase;
+            if (strong > 0 && TonePatterns.Reassurance().IsMatch(_joined))
+            {
+                strong--;
+            }
+
             var weak = Count(TonePatterns.ConcernHint(), out var firstHint);
             if (text.EmphaticQuestion && (text.AllCapsWords > 0 || _tokens.Any(t => t.Text is "weer" or "alweer" or "wederom" or "prijs" or "kosten" or "kost" or "euro" || t.Text.StartsWith('€'))))
             {
@@ -722,6 +728,22 @@ public sealed partial class LocalToneAnalyzer
             {
                 Note(SignalKind.TargetChild, "");
             }
+        }
+
+        /// <summary>Pushing back on what someone said; "dat is niet ok dat …" complains about a situation instead.</summary>
+        private bool IsCounterSpeech()
+        {
+            foreach (var match in TonePatterns.CounterSpeech().EnumerateMatches(_joined))
+            {
+                var value = _joined.AsSpan(match.Index, match.Length);
+                var followedByThat = _joined.AsSpan(match.Index + match.Length).StartsWith(" dat", StringComparison.Ordinal);
+                if (!(followedByThat && (value.EndsWith("ok", StringComparison.Ordinal) || value.EndsWith("oke", StringComparison.Ordinal) || value.EndsWith("okay", StringComparison.Ordinal))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private string? Match(System.Text.RegularExpressions.Regex regex)
