@@ -33,12 +33,13 @@ public sealed class ConversationEngine(
         AnalysisContext context;
         lock (state.Gate)
         {
-            if (authorName.Length > 0)
+            // The context is rebuilt only when a new parent speaks; the analyser reads a snapshot, never the live set.
+            if ((authorName.Length > 0 && state.ParentNames.Add(authorName)) || state.Context is null)
             {
-                state.ParentNames.Add(authorName);
+                state.Context = new AnalysisContext { ParentNames = state.ParentNames.ToHashSet(StringComparer.Ordinal), StaffNames = _staffNames };
             }
 
-            context = new AnalysisContext { ParentNames = state.ParentNames.ToHashSet(StringComparer.Ordinal), StaffNames = _staffNames };
+            context = state.Context;
         }
 
         var assessment = analyzer is LocalToneAnalyzer local

@@ -31,6 +31,9 @@ public sealed class ConversationState
 
     internal HashSet<string> ParentNames { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The analyser's view of the names in this conversation, rebuilt when a new parent speaks.</summary>
+    internal AnalysisContext? Context { get; set; }
+
     internal DateTimeOffset LastActivity { get; set; }
 }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using KlassenouderBot.Moderation.Analysis;
 
 namespace KlassenouderBot.Moderation;
@@ -47,6 +48,42 @@ public sealed partial class LocalToneAnalyzer
         "traktatie", "luizen", "directie", "directeur", "rooster", "opvang", "teacher", "class", "homework", "trip", "closure", "portaal",
     ];
 
+    private static readonly FrozenSet<string> MedicalTriggers = FrozenSet.ToFrozenSet(
+    [
+        "kanker", "tering", "tyfus", "pest", "kolere", "kwf",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> LegalTriggers = FrozenSet.ToFrozenSet(
+    [
+        "advocaat", "advocaten", "rechter", "rechtszaak", "rechtszaken", "aanklagen", "aangeklaagd", "juridische", "juridisch", "sommatie",
+        "dagvaarding", "dagvaarden", "letselschade", "lawyer", "lawyers", "sue", "suing", "court",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> PressTriggers = FrozenSet.ToFrozenSet(
+    [
+        "krant", "kranten", "pers", "media", "rtl", "nos", "omroep", "rtv", "telegraaf", "gelderlander", "parool", "volkskrant", "dagblad",
+        "courant", "journalist", "journalisten", "tv", "televisie", "hart", "editie", "kassa", "radar", "facebook", "fb", "insta", "instagram",
+        "twitter", "tiktok", "social", "socials", "internet", "linkedin", "x", "zwartmaken", "zwart", "naam", "press", "papers", "news",
+        "post", "put", "online",
+    ], StringComparer.Ordinal);
+
+    // Every alternative of TonePatterns.Dehumanising needs one of these words; keep them in step.
+    private static readonly FrozenSet<string> DehumanisingTriggers = FrozenSet.ToFrozenSet(
+    [
+        "terug", "teruggaan", "eigen", "soort", "buitenlanders", "allochtonen", "vluchtelingen", "marokkanen", "turken", "polen", "buitenlandse",
+        "allochtone", "horen", "go", "those", "hoofddoek", "beesten", "dieren", "apen", "wilden", "poolse", "marokkaanse", "turkse", "surinaamse",
+        "antilliaanse", "roemeense", "bulgaarse", "syrische", "afghaanse", "somalische", "eritrese", "zwarte", "islamitische", "expats",
+        "asielzoekers", "azc", "moslims", "islamieten", "joden", "zigeuners", "aanpassen", "aangepast", "laten", "asociaal", "tuig", "gespuis", "volk",
+    ], StringComparer.Ordinal);
+
+    // Every alternative of TonePatterns.PersonalAttack needs one of these words; keep them in step.
+    private static readonly FrozenSet<string> PersonalAttackTriggers = FrozenSet.ToFrozenSet(
+    [
+        "hou", "houd", "rot", "donder", "pleur", "flikker", "sodemieter", "hoepel", "kanker", "tering", "tyf", "kk", "oprotten", "ophoepelen",
+        "voed", "opvoeden", "opvoedt", "blaten", "niemand", "shut", "nobody", "get", "f", "piss", "go", "schaam", "ga", "jij", "heilige", "les",
+        "drama", "bek", "stelletje", "zielige", "pot", "schompes", "doodvallen", "boom", "ego", "jouw", "je",
+    ], StringComparer.Ordinal);
+
     private static readonly HashSet<string> DiseaseCurses = new(StringComparer.Ordinal)
     {
         "kanker", "kenker", "kankr", "kk", "kkr", "tering", "tyfus", "tiefus", "tyf", "kolere", "klere", "pest",
@@ -66,7 +103,7 @@ public sealed partial class LocalToneAnalyzer
         public void Run()
         {
             _counterSpeech = IsCounterSpeech();
-            _medical = TonePatterns.MedicalContext().IsMatch(_joined);
+            _medical = HasAnyToken(MedicalTriggers) && TonePatterns.MedicalContext().IsMatch(_joined);
             ScoreWords();
             ScorePhrases();
             ScoreChildAndParentShaming();
@@ -344,7 +381,7 @@ public sealed partial class LocalToneAnalyzer
         private bool ScoreCompound(int i, Token token)
         {
             var word = token.Text;
-            foreach (var prefix in analyzer._lexicon.CursePrefixes)
+            foreach (var prefix in analyzer._lexicon.CursePrefixesStartingWith(word[0]))
             {
                 if (word.Length - prefix.Length < 2 || !word.StartsWith(prefix, StringComparison.Ordinal))
                 {
@@ -443,12 +480,12 @@ public sealed partial class LocalToneAnalyzer
                 }
             }
 
-            if (Match(TonePatterns.PressThreat()) is { } press)
+            if (HasAnyToken(PressTriggers) && Match(TonePatterns.PressThreat()) is { } press)
             {
                 Hurt(SignalKind.PressThreat, press, 1.1);
             }
 
-            if (Match(TonePatterns.LegalThreat()) is { } legal)
+            if (HasAnyToken(LegalTriggers) && Match(TonePatterns.LegalThreat()) is { } legal)
             {
                 if (Match(TonePatterns.HostileLegalTurn()) is { } turn)
                 {
@@ -464,12 +501,12 @@ public sealed partial class LocalToneAnalyzer
                 }
             }
 
-            if (Match(TonePatterns.Dehumanising()) is { } dehumanising)
+            if (HasAnyToken(DehumanisingTriggers) && Match(TonePatterns.Dehumanising()) is { } dehumanising)
             {
                 Hurt(SignalKind.Discrimination, dehumanising, 1.3);
             }
 
-            if (Match(TonePatterns.PersonalAttack()) is { } attack)
+            if (HasAnyToken(PersonalAttackTriggers) && Match(TonePatterns.PersonalAttack()) is { } attack)
             {
                 Hurt(SignalKind.Insult, attack, 1.0);
             }
@@ -479,7 +516,7 @@ public sealed partial class LocalToneAnalyzer
                 Hurt(SignalKind.Sarcasm, mockery, facts.HasPerson || facts.Has(TargetKind.School) ? 1.0 : 0.7);
             }
 
-            if (Match(TonePatterns.Incompetence()) is { } incompetence && (facts.HasStaffOrTeacher || facts.Has(TargetKind.School)) && !AboutOwnChild())
+            if ((facts.HasStaffOrTeacher || facts.Has(TargetKind.School)) && Match(TonePatterns.Incompetence()) is { } incompetence && !AboutOwnChild())
             {
                 Hurt(SignalKind.Sarcasm, incompetence, 0.9);
             }
@@ -495,7 +532,7 @@ public sealed partial class LocalToneAnalyzer
 
             var sarcasmCue = (text.Emoji & (EmojiCues.EyeRoll | EmojiCues.Clap | EmojiCues.Clown | EmojiCues.UpsideDown)) != 0
                 || _tokens.Any(t => t.Text is "weer" or "wederom" or "alweer" or "zeker");
-            if (Match(TonePatterns.SarcasticPraise()) is { } praise && sarcasmCue)
+            if (sarcasmCue && Match(TonePatterns.SarcasticPraise()) is { } praise)
             {
                 if (facts.HasStaffOrTeacher || facts.Names.Count > 0)
                 {
@@ -671,14 +708,11 @@ public sealed partial class LocalToneAnalyzer
         /// <summary>Words about school life ("huiswerk", "traktatiebeleid", "mailtje"): a complaint about them is a concern.</summary>
         private bool HasSchoolContext()
         {
-            foreach (var token in _tokens)
+            foreach (var stem in SchoolStems)
             {
-                foreach (var stem in SchoolStems)
+                if (_joined.Contains(stem, StringComparison.Ordinal))
                 {
-                    if (token.Text.Contains(stem, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
@@ -738,6 +772,20 @@ public sealed partial class LocalToneAnalyzer
                 var value = _joined.AsSpan(match.Index, match.Length);
                 var followedByThat = _joined.AsSpan(match.Index + match.Length).StartsWith(" dat", StringComparison.Ordinal);
                 if (!(followedByThat && (value.EndsWith("ok", StringComparison.Ordinal) || value.EndsWith("oke", StringComparison.Ordinal) || value.EndsWith("okay", StringComparison.Ordinal))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Rare patterns only run when one of their words is present: most messages skip them.</summary>
+        private bool HasAnyToken(FrozenSet<string> triggers)
+        {
+            foreach (var token in _tokens)
+            {
+                if (triggers.Contains(token.Text))
                 {
                     return true;
                 }

@@ -107,7 +107,7 @@ internal static class TextNormalizer
         return new NormalizedText
         {
             Tokens = joinedTokens,
-            Joined = string.Join(' ', joinedTokens.Select(t => t.Text)),
+            Joined = JoinTexts(joinedTokens),
             UpperRatio = letters == 0 ? 0 : (double)upper / letters,
             AllCapsWords = allCapsWords,
             LetterCount = letters,
@@ -205,7 +205,9 @@ internal static class TextNormalizer
         // Leetspeak only where letters and digits mix inside a word with at least two letters:
         // "k4nker" yes, "8e", "3x" and "22" no.
         var leet = hasLetter && hasDigitOrSymbol && letterCount >= 2 && !IsOrdinalOrUnit(raw);
-        var buffer = new StringBuilder(raw.Length);
+        // Words are short; a stack buffer avoids a builder per word on the hot path.
+        Span<char> buffer = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+        var length = 0;
         foreach (var ch in raw)
         {
             var c = FoldAccent(char.ToLowerInvariant(ch));
@@ -236,7 +238,7 @@ internal static class TextNormalizer
                 continue;
             }
 
-            buffer.Append(c);
+            buffer[length++] = c;
         }
 
         if (leet)
@@ -244,7 +246,7 @@ internal static class TextNormalizer
             flags |= TokenFlags.Leet;
         }
 
-        var folded = buffer.ToString();
+        var folded = buffer[..length].SequenceEqual(raw) ? raw : new string(buffer[..length]);
         if (folded.Contains('*', StringComparison.Ordinal))
         {
             flags |= TokenFlags.Masked;
@@ -287,6 +289,11 @@ internal static class TextNormalizer
 
     private static (string One, string Two, bool Stretched) Collapse(string word)
     {
+        if (!HasRunOfThree(word))
+        {
+            return (word, word, false);
+        }
+
         var stretched = false;
         var one = new StringBuilder(word.Length);
         var two = new StringBuilder(word.Length);
@@ -334,9 +341,59 @@ internal static class TextNormalizer
         return (one.ToString(), two.ToString(), true);
     }
 
+    private static string JoinTexts(List<Token> tokens)
+    {
+        var length = tokens.Count;
+        foreach (var token in tokens)
+        {
+            length += token.Text.Length;
+        }
+
+        return string.Create(Math.Max(0, length - 1), tokens, static (span, list) =>
+        {
+            var position = 0;
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (i > 0)
+                {
+                    span[position++] = ' ';
+                }
+
+                list[i].Text.AsSpan().CopyTo(span[position..]);
+                position += list[i].Text.Length;
+            }
+        });
+    }
+
+    private static bool HasRunOfThree(string word)
+    {
+        for (var i = 2; i < word.Length; i++)
+        {
+            if (word[i] == word[i - 1] && word[i] == word[i - 2])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Runs of three or more single letters are a word spelled out: "K A N K E R", "k.u.t.".</summary>
     private static List<Token> JoinSpelledOutLetters(List<Token> tokens)
     {
+        var singles = 0;
+        var anyRun = false;
+        foreach (var token in tokens)
+        {
+            singles = token.Text.Length == 1 && char.IsLetter(token.Text[0]) ? singles + 1 : 0;
+            anyRun |= singles >= 3;
+        }
+
+        if (!anyRun)
+        {
+            return tokens;
+        }
+
         var result = new List<Token>(tokens.Count);
         var i = 0;
         while (i < tokens.Count)

@@ -21,12 +21,22 @@ internal sealed class ToneLexicon
         _words = words.ToFrozenDictionary(StringComparer.Ordinal);
         _spans = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         CursePrefixes = cursePrefixes;
+        foreach (var group in cursePrefixes.GroupBy(p => p[0]))
+        {
+            _prefixesByFirstLetter[group.Key] = [.. group];
+        }
     }
 
     public static ToneLexicon Default => Shared.Value;
 
     /// <summary>Curse prefixes, longest first, for splitting compounds such as "kutschool".</summary>
     public IReadOnlyList<string> CursePrefixes { get; }
+
+    private readonly Dictionary<char, string[]> _prefixesByFirstLetter = [];
+
+    /// <summary>The curse prefixes a word could start with, longest first; most words have few or none.</summary>
+    public IReadOnlyList<string> CursePrefixesStartingWith(char first) =>
+        _prefixesByFirstLetter.TryGetValue(first, out var prefixes) ? prefixes : [];
 
     public WordInfo? Find(string word) => _words.GetValueOrDefault(word);
 
