@@ -252,8 +252,32 @@ public static class InterventionPolicy
             ["groep"] = input.Class?.Groep ?? "",
             ["school"] = input.School.Name,
         };
-        var text = input.Texts.Pick(key, language, input.Seed, values);
-        return text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+        return CapitaliseSentences(input.Texts.Pick(key, language, input.Seed, values));
+    }
+
+    /// <summary>A placeholder can open a sentence ("{classParent} helpt je graag"): start every sentence with a capital.</summary>
+    internal static string CapitaliseSentences(string text)
+    {
+        var chars = text.ToCharArray();
+        var sentenceStart = true;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (sentenceStart && char.IsLetter(chars[i]))
+            {
+                chars[i] = char.ToUpperInvariant(chars[i]);
+                sentenceStart = false;
+            }
+            else if (chars[i] is '.' or '?' or '!' && i + 1 < chars.Length && chars[i + 1] == ' ')
+            {
+                sentenceStart = true;
+            }
+            else if (!char.IsWhiteSpace(chars[i]))
+            {
+                sentenceStart = false;
+            }
+        }
+
+        return new string(chars);
     }
 
     internal static string LevelName(EscalationLevel level, string language) => (level, language) switch
