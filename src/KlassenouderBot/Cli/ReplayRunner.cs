@@ -21,6 +21,11 @@ internal static class ReplayRunner
         for (var index = 0; index < transcript.Messages.Count; index++)
         {
             var (time, author, text) = transcript.Messages[index];
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
             var message = new ChatMessage
             {
                 Id = $"{transcript.Id}-{index}",
@@ -29,11 +34,6 @@ internal static class ReplayRunner
                 Text = text,
                 Timestamp = time,
             };
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
             var outcome = await engine.ProcessAsync(message, cancellationToken);
             foreach (var intervention in outcome.Interventions)
             {

@@ -11,11 +11,8 @@ public sealed class ChatSenderInterventionSink(IEnumerable<IChatSender> senders)
 {
     private readonly Dictionary<Platform, IChatSender> _senders = senders.ToDictionary(s => s.Platform);
 
-    public async Task DeliverAsync(ChatMessage trigger, Intervention intervention, CancellationToken cancellationToken)
-    {
-        var result = await SendAsync(trigger, intervention, alertId: null, cancellationToken);
-        _ = result;
-    }
+    public Task DeliverAsync(ChatMessage trigger, Intervention intervention, CancellationToken cancellationToken) =>
+        SendAsync(trigger, intervention, alertId: null, cancellationToken);
 
     /// <summary>Sends one intervention and reports what the platform said.</summary>
     public Task<SendResult> SendAsync(ChatMessage trigger, Intervention intervention, string? alertId, CancellationToken cancellationToken)

@@ -61,7 +61,7 @@ public sealed class ConversationEngine(
             state.LastActivity = message.Timestamp;
             var input = new PolicyInput(
                 message, assessment, state, record, level, previousLevel, school, classGroup, _texts, lateNight, localTime,
-                t => TimeZoneInfo.ConvertTime(t, _timeZone), GroupLanguage(state), StableSeed(message.Id));
+                t => TimeZoneInfo.ConvertTime(t, _timeZone), GroupLanguage, StableSeed(message.Id));
             interventions = InterventionPolicy.Decide(input);
             heat = state.Heat;
         }
@@ -102,7 +102,8 @@ public sealed class ConversationEngine(
         }
     }
 
-    private static string GroupLanguage(ConversationState state) => "nl";
+    /// <summary>The group is addressed in the school's language; private nudges follow each author's language.</summary>
+    private const string GroupLanguage = "nl";
 
     private static string Trim(string text) => text.Length <= 160 ? text : text[..157] + "…";
 

@@ -35,7 +35,7 @@ public static class EscalationTracker
             && (previous.Label == ToneLabel.Hurtful || previous.GangUp || previous.Joined)
             && previous.AuthorId != authorId
             && time - previous.Time <= JoinWindow
-            && (IsAgreement(text) || LaughsAtSomeone(text, assessment));
+            && JoinsIn(TextNormalizer.Normalize(text), assessment);
         var gangUp = assessment.Has(SignalKind.GangUp);
         var severe = assessment.IsSevere;
 
@@ -138,18 +138,20 @@ public static class EscalationTracker
         return state.Heat >= 1.5 ? EscalationLevel.Warming : EscalationLevel.Calm;
     }
 
-    /// <summary>"haha die directeur …" right after a hurtful message: laughing along is joining in.</summary>
-    private static bool LaughsAtSomeone(string text, ToneAssessment assessment)
+    /// <summary>
+    /// Agreeing ("precies", "ik doe mee") or laughing along at someone ("haha die directeur …"), the message
+    /// normalised once for both checks.
+    /// </summary>
+    private static bool JoinsIn(NormalizedText normalized, ToneAssessment assessment)
     {
-        var tokens = TextNormalizer.Normalize(text).Tokens;
+        if (normalized.Joined.Length <= 120 && TonePatterns.Agreement().IsMatch(normalized.Joined))
+        {
+            return true;
+        }
+
+        var tokens = normalized.Tokens;
         return tokens.Count > 0
             && tokens[0].Text.StartsWith("haha", StringComparison.Ordinal)
             && (assessment.Has(SignalKind.TargetTeacher) || assessment.Has(SignalKind.TargetSchool) || assessment.Label != ToneLabel.Ok);
-    }
-
-    private static bool IsAgreement(string text)
-    {
-        var normalized = TextNormalizer.Normalize(text).Joined;
-        return normalized.Length <= 120 && TonePatterns.Agreement().IsMatch(normalized);
     }
 }

@@ -1,21 +1,11 @@
 using System.Text.Json;
-using KlassenouderBot.Cli;
 
 namespace KlassenouderBot.Tests.Quality;
 
 // Quality bars on the development data, measured through the CLI exactly as a script would.
 public sealed class DevelopmentSetTests
 {
-    private static async Task<JsonElement> CreateSut(string verb, string file)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-
-        var exit = await CommandLineApp.RunAsync([verb, file, "--json"], output, error);
-
-        exit.Should().Be(0, error.ToString());
-        return JsonDocument.Parse(output.ToString()).RootElement.Clone();
-    }
+    private static Task<JsonElement> CreateSut(string verb, string file) => EvaluationRun.JsonAsync(verb, file);
 
     [DevDataFact]
     public async Task EvalTone_DevelopmentSet_MacroF1AtLeast085()

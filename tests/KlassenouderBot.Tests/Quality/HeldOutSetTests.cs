@@ -1,5 +1,4 @@
 using System.Text.Json;
-using KlassenouderBot.Cli;
 
 namespace KlassenouderBot.Tests.Quality;
 
@@ -8,16 +7,7 @@ public sealed class HeldOutSetTests
 {
     private static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
 
-    private static async Task<JsonElement> CreateSut(string verb, string file)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-
-        var exit = await CommandLineApp.RunAsync([verb, DataFile(file), "--json"], output, error);
-
-        exit.Should().Be(0, error.ToString());
-        return JsonDocument.Parse(output.ToString()).RootElement.Clone();
-    }
+    private static Task<JsonElement> CreateSut(string verb, string file) => EvaluationRun.JsonAsync(verb, DataFile(file));
 
     [Theory]
     [InlineData("tone-holdout.tsv")]

@@ -21,7 +21,6 @@ internal static class TextNormalizer
         var emoji = EmojiCues.None;
         var inQuote = false;
         var quoteStart = -1;
-        var wordStart = -1;
         var separatorSinceLastToken = ' ';
 
         for (var i = 0; i < text.Length; i++)
@@ -30,7 +29,7 @@ internal static class TextNormalizer
             if (char.IsHighSurrogate(c) && i + 1 < text.Length)
             {
                 emoji |= Classify(char.ConvertToUtf32(c, text[i + 1]));
-                Flush(i);
+                Flush();
                 i++;
                 separatorSinceLastToken = ' ';
                 continue;
@@ -43,11 +42,6 @@ internal static class TextNormalizer
 
             if (IsWordChar(c) || (IsInnerJoiner(c) && word.Length > 0 && i + 1 < text.Length && IsWordChar(text[i + 1]) && !IsQuoteBoundary(text, i)))
             {
-                if (word.Length == 0)
-                {
-                    wordStart = i;
-                }
-
                 word.Append(c);
                 if (char.IsLetter(c))
                 {
@@ -61,7 +55,7 @@ internal static class TextNormalizer
                 continue;
             }
 
-            Flush(i);
+            Flush();
             if (c is '\'' or '"' or '‘' or '’' or '“' or '”' or '„' or '`' or '´')
             {
                 if (IsOpeningQuote(text, i))
@@ -93,7 +87,7 @@ internal static class TextNormalizer
             separatorSinceLastToken = c;
         }
 
-        Flush(text.Length);
+        Flush();
         if (inQuote && quoteStart >= 0)
         {
             // An unclosed quote is an apostrophe or a stray mark, not a quotation.
@@ -116,7 +110,7 @@ internal static class TextNormalizer
             EmphaticQuestion = text.Contains("??", StringComparison.Ordinal) || text.Contains("?!", StringComparison.Ordinal),
         };
 
-        void Flush(int end)
+        void Flush()
         {
             if (word.Length == 0)
             {
@@ -176,8 +170,6 @@ internal static class TextNormalizer
                 }
             }
 
-            _ = wordStart;
-            _ = end;
             separatorSinceLastToken = ' ';
         }
     }
@@ -287,6 +279,10 @@ internal static class TextNormalizer
             || suffix.StartsWith("minuten", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Stretched words collapse to a single letter ("kuuuut" → "kut"); the two-letter reading
+    /// ("heeeel" → "heel") is kept as an alternative. Runs of one or two letters stay as written.
+    /// </summary>
     private static (string One, string Two, bool Stretched) Collapse(string word)
     {
         if (!HasRunOfThree(word))
@@ -294,39 +290,9 @@ internal static class TextNormalizer
             return (word, word, false);
         }
 
-        var stretched = false;
         var one = new StringBuilder(word.Length);
         var two = new StringBuilder(word.Length);
-        var run = 0;
-        for (var i = 0; i < word.Length; i++)
-        {
-            run = i > 0 && word[i] == word[i - 1] ? run + 1 : 1;
-            if (run >= 3)
-            {
-                stretched = true;
-            }
-
-            if (run <= 2)
-            {
-                two.Append(word[i]);
-            }
-
-            if (run <= 2)
-            {
-                one.Append(word[i]);
-            }
-        }
-
-        if (!stretched)
-        {
-            return (word, word, false);
-        }
-
-        // Stretched words collapse to a single letter ("kuuuut" → "kut"); the two-letter reading
-        // ("heeeel" → "heel") is kept as an alternative.
-        one.Clear();
-        run = 0;
-        for (var i = 0; i < word.Length; i++)
+        for (var i = 0; i < word.Length;)
         {
             var runLength = 1;
             while (i + runLength < word.Length && word[i + runLength] == word[i])
@@ -335,7 +301,8 @@ internal static class TextNormalizer
             }
 
             one.Append(word[i], runLength >= 3 ? 1 : runLength);
-            i += runLength - 1;
+            two.Append(word[i], Math.Min(runLength, 2));
+            i += runLength;
         }
 
         return (one.ToString(), two.ToString(), true);
