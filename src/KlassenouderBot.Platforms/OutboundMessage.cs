@@ -33,4 +33,7 @@ public sealed record OutboundMessage(OutboundKind Kind, string Text)
 
     /// <summary>For alerts: the alert id, so platforms can attach "Ik pak het op" / "Geen probleem" actions.</summary>
     public string? AlertId { get; init; }
+
+    /// <summary>For alerts: what a platform needs to render the alert as a card with actions.</summary>
+    public AlertView? Alert { get; init; }
 }

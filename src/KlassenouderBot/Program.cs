@@ -1,8 +1,11 @@
+using KlassenouderBot.Alerts;
 using KlassenouderBot.Cli;
+using KlassenouderBot.Commands;
 using KlassenouderBot.Data;
 using KlassenouderBot.Hosting;
 using KlassenouderBot.Moderation;
 using KlassenouderBot.Pipeline;
+using KlassenouderBot.Platforms.Teams;
 using KlassenouderBot.Playground;
 using KlassenouderBot.School;
 
@@ -20,13 +23,16 @@ builder.Services
     .AddData(builder.Configuration)
     .AddModeration(builder.Configuration)
     .AddMessagePipeline()
+    .AddAlerts()
+    .AddBotCommands()
+    .AddTeams()
     .AddPlayground(builder.Configuration, builder.Environment)
     .AddHealth();
 
 var app = builder.Build();
 
 // A bad school file stops start-up with one line on stderr, never a stack trace (CONTRACT: exit code 2).
-if (!SchoolSetup.TryLoadSchool(app.Services, Console.Error))
+if (!SchoolSetup.TryLoadSchool(app.Services, Console.Error) || !TeamsSetup.TryValidate(app.Services, Console.Error))
 {
     await app.DisposeAsync();
     return 2;
@@ -34,6 +40,7 @@ if (!SchoolSetup.TryLoadSchool(app.Services, Console.Error))
 
 // Endpoints.
 app.MapHealth();
+app.MapTeamsMessages();
 app.MapPlayground();
 
 await app.RunAsync();

@@ -7,9 +7,10 @@ namespace KlassenouderBot.Moderation;
 /// group messages into the conversation. A platform without a sender drops nothing silently: it throws,
 /// because the registration is wrong.
 /// </summary>
-public sealed class ChatSenderInterventionSink(IEnumerable<IChatSender> senders) : IInterventionSink
+public sealed class ChatSenderInterventionSink(IEnumerable<IChatSender> senders, School.SchoolConfiguration? school = null) : IInterventionSink
 {
     private readonly Dictionary<Platform, IChatSender> _senders = senders.ToDictionary(s => s.Platform);
+    private readonly TimeZoneInfo _timeZone = school?.ResolveTimeZone() ?? TimeZoneInfo.Utc;
 
     public Task DeliverAsync(ChatMessage trigger, Intervention intervention, CancellationToken cancellationToken) =>
         SendAsync(trigger, intervention, alertId: null, cancellationToken);
@@ -36,7 +37,11 @@ public sealed class ChatSenderInterventionSink(IEnumerable<IChatSender> senders)
             InterventionKind.Alert => sender.SendPrivateAsync(
                 trigger.Conversation,
                 ContactUser(intervention),
-                new OutboundMessage(OutboundKind.Alert, intervention.Text) { AlertId = alertId },
+                new OutboundMessage(OutboundKind.Alert, intervention.Text)
+                {
+                    AlertId = alertId,
+                    Alert = alertId is not null && intervention.Alert is { } details ? Alerts.AlertViews.FromDetails(alertId, details, _timeZone) : null,
+                },
                 cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(intervention), intervention.Kind, "Unknown intervention kind"),
         };
@@ -47,5 +52,5 @@ public sealed class ChatSenderInterventionSink(IEnumerable<IChatSender> senders)
     /// account it knows (a linked Teams user, a Discord member) or reports that it cannot reach them.
     /// </summary>
     private static ChatUser ContactUser(Intervention intervention) =>
-        new($"contact:{intervention.RecipientLabel}", intervention.RecipientLabel);
+        ChatUser.Contact(intervention.RecipientLabel, intervention.AlertRecipient?.Email);
 }

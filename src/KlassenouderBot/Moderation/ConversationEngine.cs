@@ -20,7 +20,7 @@ public sealed class ConversationEngine(
 
     private readonly ConcurrentDictionary<string, ConversationState> _conversations = new(StringComparer.Ordinal);
     private readonly InterventionTexts _texts = new(school.Texts);
-    private readonly TimeZoneInfo _timeZone = FindTimeZone(school.TimeZone);
+    private readonly TimeZoneInfo _timeZone = school.ResolveTimeZone();
     private readonly HashSet<string> _staffNames = StaffNameParts(school);
     private long _processed;
 
@@ -155,7 +155,4 @@ public sealed class ConversationEngine(
 
         return parts;
     }
-
-    private static TimeZoneInfo FindTimeZone(string id) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 }

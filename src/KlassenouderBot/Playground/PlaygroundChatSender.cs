@@ -60,8 +60,7 @@ public sealed class PlaygroundChatSender(PlaygroundRooms rooms, TimeProvider tim
             return recipient.DisplayName.Trim();
         }
 
-        const string ContactPrefix = "contact:";
-        return recipient.Id.StartsWith(ContactPrefix, StringComparison.Ordinal) ? recipient.Id[ContactPrefix.Length..].Trim() : recipient.Id.Trim();
+        return recipient.IsContact ? recipient.Id[ChatUser.ContactIdPrefix.Length..].Trim() : recipient.Id.Trim();
     }
 
     private PlaygroundRoom? FindRoom(ConversationRef conversation)

@@ -34,6 +34,10 @@ public sealed record SchoolConfiguration
     /// <summary>The file it was read from, for error messages and relative paths.</summary>
     public string? SourcePath { get; init; }
 
+    /// <summary>The school's time zone, or UTC when this machine has no data for it.</summary>
+    public TimeZoneInfo ResolveTimeZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
     public ClassGroup? FindClass(string? groep) =>
         groep is null ? null : Classes.FirstOrDefault(c => string.Equals(c.Groep, groep, StringComparison.OrdinalIgnoreCase));
 

@@ -1,6 +1,6 @@
 namespace KlassenouderBot.School;
 
-// EventIds 1100-1199 belong to the school configuration.
+// EventIds 1100-1149 belong to the school configuration (1150-1199: Alerts).
 internal static partial class SchoolLog
 {
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information,

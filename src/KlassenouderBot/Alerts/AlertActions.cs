@@ -1,0 +1,64 @@
+using System.Text.Json;
+using KlassenouderBot.Data;
+using KlassenouderBot.Data.Entities;
+using KlassenouderBot.Platforms;
+using KlassenouderBot.School;
+using Microsoft.EntityFrameworkCore;
+
+namespace KlassenouderBot.Alerts;
+
+/// <summary>
+/// Stores a class parent's answer on an alert card (Teams, Discord, later the admin inbox: one state),
+/// with an audit entry. The first answer stands: a second press shows who already took it up instead of
+/// overwriting them. "Geen probleem" is kept as a false alarm, which is how the school sees the bot's
+/// false-alarm rate.
+/// </summary>
+public sealed class AlertActions(
+    IDbContextFactory<BotDbContext> contextFactory,
+    SchoolConfiguration school,
+    TimeProvider timeProvider,
+    ILogger<AlertActions> logger) : IAlertActions
+{
+    public async Task<AlertView?> ApplyAsync(AlertAction action, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(action.AlertId, out var id))
+        {
+            return null;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var alert = await db.Alerts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (alert is null)
+        {
+            return null;
+        }
+
+        if (alert.Status == AlertStatus.Open)
+        {
+            var now = timeProvider.GetUtcNow();
+            alert.Status = action.Choice == AlertChoice.Claim ? AlertStatus.Claimed : AlertStatus.FalseAlarm;
+            alert.HandledBy = Truncate(action.Actor.DisplayName.Length > 0 ? action.Actor.DisplayName : "onbekend", 200);
+            alert.HandledAt = now;
+            db.AuditEntries.Add(new AuditEntry
+            {
+                Id = Guid.CreateVersion7(now),
+                Actor = Truncate($"{action.Actor.DisplayName} ({action.Actor.AadObjectId ?? action.Actor.Id})", 300),
+                Action = action.Choice == AlertChoice.Claim ? "alert.claimed" : "alert.false_alarm",
+                TargetType = "alert",
+                TargetId = alert.Id.ToString(),
+                OccurredAt = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            logger.AlertAnswered(alert.Id, alert.Status);
+        }
+
+        return AlertViews.FromRecord(alert, Excerpts(alert), school.ResolveTimeZone());
+    }
+
+    private static string[] Excerpts(AlertRecord alert) =>
+        alert.Excerpts is { Length: > 0 } json
+            ? JsonSerializer.Deserialize(json, DataJsonContext.Default.StringArray) ?? []
+            : [];
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}

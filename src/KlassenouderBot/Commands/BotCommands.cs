@@ -1,0 +1,75 @@
+using KlassenouderBot.Data;
+using KlassenouderBot.Data.Entities;
+using KlassenouderBot.Platforms;
+using KlassenouderBot.School;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KlassenouderBot.Commands;
+
+/// <summary>
+/// Welcome, help, privacy and linking a conversation to a groep, the same on every platform. Linking is
+/// for people the school file knows by e-mail (staff, teachers, class parents) or whom the platform
+/// vouches for; a parent cannot move a chat to another class's class parent.
+/// </summary>
+public sealed class BotCommands(
+    SchoolConfiguration school,
+    IConversationLinks links,
+    IOptions<PrivacyOptions> privacy,
+    IDbContextFactory<BotDbContext> contextFactory,
+    TimeProvider timeProvider) : IBotCommands
+{
+    public string Welcome(ConversationRef conversation) => CommandTexts.Welcome(school.Name, privacy.Value.RetentionDays);
+
+    public string Help(ConversationRef conversation) => CommandTexts.Help(school.Name);
+
+    public string Privacy(ConversationRef conversation) =>
+        CommandTexts.Privacy(school.Name, privacy.Value.RetentionDays, school.Email is { Length: > 0 } email ? $"Mail de school: {email}." : null);
+
+    public async Task<LinkResult> LinkAsync(ConversationRef conversation, ChatUser requester, string groep, bool platformGrantsManage, CancellationToken cancellationToken)
+    {
+        if (!platformGrantsManage && !IsKnownToSchool(requester.Email))
+        {
+            return new LinkResult(false, CommandTexts.NotAllowedToLink);
+        }
+
+        var wanted = groep.Replace(" ", "", StringComparison.Ordinal);
+        if (school.FindClass(wanted) is not { } classGroup)
+        {
+            return new LinkResult(false, CommandTexts.UnknownGroep(groep, school.Classes.Select(c => c.Groep)));
+        }
+
+        await links.LinkAsync(conversation, classGroup.Groep, cancellationToken);
+        await AuditAsync(conversation, requester, cancellationToken);
+        return new LinkResult(true, CommandTexts.Linked(classGroup.Groep));
+    }
+
+    private bool IsKnownToSchool(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return false;
+        }
+
+        var known = school.Staff.Select(s => s.Email)
+            .Concat(school.Classes.SelectMany(c => c.Teachers.Select(t => t.Email)))
+            .Concat(school.Classes.Select(c => c.ClassParent?.Email));
+        return known.Any(k => string.Equals(k?.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    private async Task AuditAsync(ConversationRef conversation, ChatUser requester, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        db.AuditEntries.Add(new AuditEntry
+        {
+            Id = Guid.CreateVersion7(now),
+            Actor = $"{requester.DisplayName} ({requester.Email ?? requester.Id})",
+            Action = "link.created",
+            TargetType = "conversation_link",
+            TargetId = conversation.Key,
+            OccurredAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
