@@ -83,10 +83,10 @@ public sealed class PlaygroundRoomsTests
     {
         public Dictionary<string, string> Links { get; } = [];
 
-        public Task<string?> GetGroepAsync(Platforms.ConversationRef conversation, CancellationToken cancellationToken) =>
+        public Task<string?> GetGroepAsync(KlassenouderBot.Platforms.ConversationRef conversation, CancellationToken cancellationToken) =>
             Task.FromResult(Links.GetValueOrDefault(conversation.Key));
 
-        public Task LinkAsync(Platforms.ConversationRef conversation, string groep, CancellationToken cancellationToken)
+        public Task LinkAsync(KlassenouderBot.Platforms.ConversationRef conversation, string groep, CancellationToken cancellationToken)
         {
             Links[conversation.Key] = groep;
             return Task.CompletedTask;

@@ -65,7 +65,7 @@ public sealed class SchoolSetupTests : IDisposable
         var links = provider.GetRequiredService<IConversationLinks>();
 
         links.Should().BeOfType<InMemoryConversationLinks>();
-        var groep = await links.GetGroepAsync(new Platforms.ConversationRef(Platforms.Platform.Discord, "42"), CancellationToken.None);
+        var groep = await links.GetGroepAsync(new KlassenouderBot.Platforms.ConversationRef(KlassenouderBot.Platforms.Platform.Discord, "42"), CancellationToken.None);
         groep.Should().Be("5");
     }
 

@@ -14,11 +14,11 @@ public sealed class TeamsCommandTests
         TeamsCommand.TryParse(text).Should().Be(new TeamsCommand(TeamsCommandKind.Link, groep));
 
     [Theory]
-    [InlineData("help", TeamsCommandKind.Help)]
-    [InlineData("Hulp?", TeamsCommandKind.Help)]
-    [InlineData("privacy", TeamsCommandKind.Privacy)]
-    public void TryParse_OneWordCommands(string text, TeamsCommandKind kind) =>
-        TeamsCommand.TryParse(text)!.Kind.Should().Be(kind);
+    [InlineData("help", "Help")]
+    [InlineData("Hulp?", "Help")]
+    [InlineData("privacy", "Privacy")]
+    public void TryParse_OneWordCommands(string text, string kind) =>
+        TeamsCommand.TryParse(text)!.Kind.ToString().Should().Be(kind);
 
     [Theory]
     [InlineData("wanneer is de herfstvakantie?")]
