@@ -22,7 +22,7 @@ internal sealed class SigningKeyCache(
     private Task<IReadOnlyDictionary<string, SigningKey>>? _refreshing;
     private IReadOnlyDictionary<string, SigningKey>? _keys;
     private DateTimeOffset _fetchedAt;
-    private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastMissRefresh = DateTimeOffset.MinValue;
 
     public string MetadataUrl => metadataUrl;
 
@@ -50,13 +50,18 @@ internal sealed class SigningKeyCache(
                 return running.WaitAsync(cancellationToken);
             }
 
+            // Only refreshes caused by an unknown key id are throttled; the scheduled one always runs.
             var now = timeProvider.GetUtcNow();
-            if (!force && _keys is { } current && now - _lastAttempt < minimumRefreshInterval)
+            if (!force)
             {
-                return Task.FromResult(current);
+                if (_keys is { } current && now - _lastMissRefresh < minimumRefreshInterval)
+                {
+                    return Task.FromResult(current);
+                }
+
+                _lastMissRefresh = now;
             }
 
-            _lastAttempt = now;
             _refreshing = RefreshCoreAsync(now);
             return _refreshing.WaitAsync(cancellationToken);
         }
