@@ -33,9 +33,19 @@ internal sealed class TeamsTurnHandler(
     /// <summary>Teams sends both installationUpdate and conversationUpdate on install; welcome once.</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _welcomed = new(StringComparer.Ordinal);
 
+    /// <summary>Teams redelivers an activity it timed out on; commands and card answers must not run twice.</summary>
+    private readonly RecentKeys<(string Conversation, string Id, string Type, int TextHash)> _handled = new(20_000);
+
     public async Task<TurnResult> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (ActivityTranslator.IsBotAccount(activity.From))
+        {
+            return TurnResult.Accepted;
+        }
+
+        if (activity.Type is "message" or "messageUpdate"
+            && activity.Id is { Length: > 0 } id
+            && !_handled.TryAdd((activity.Conversation?.Id ?? "", id, activity.Type, string.GetHashCode(activity.Text ?? "", StringComparison.Ordinal))))
         {
             return TurnResult.Accepted;
         }

@@ -1,4 +1,5 @@
 using KlassenouderBot.Platforms;
+using KlassenouderBot.Platforms.Inbound;
 
 namespace KlassenouderBot.Pipeline;
 
@@ -9,27 +10,10 @@ namespace KlassenouderBot.Pipeline;
 public sealed class DeduplicationMiddleware : IMessageMiddleware
 {
     private const int Capacity = 20_000;
-    private readonly HashSet<(string Conversation, string Id, int TextHash)> _seen = [];
-    private readonly Queue<(string Conversation, string Id, int TextHash)> _order = new();
-    private readonly Lock _gate = new();
+    private readonly RecentKeys<(string Conversation, string Id, int TextHash)> _seen = new(Capacity);
 
-    public Task InvokeAsync(ChatMessage message, MessageDelegate next, CancellationToken cancellationToken)
-    {
-        var key = (message.Conversation.Key, message.Id, string.GetHashCode(message.Text, StringComparison.Ordinal));
-        lock (_gate)
-        {
-            if (!_seen.Add(key))
-            {
-                return Task.CompletedTask;
-            }
-
-            _order.Enqueue(key);
-            if (_order.Count > Capacity)
-            {
-                _seen.Remove(_order.Dequeue());
-            }
-        }
-
-        return next(message, cancellationToken);
-    }
+    public Task InvokeAsync(ChatMessage message, MessageDelegate next, CancellationToken cancellationToken) =>
+        _seen.TryAdd((message.Conversation.Key, message.Id, string.GetHashCode(message.Text, StringComparison.Ordinal)))
+            ? next(message, cancellationToken)
+            : Task.CompletedTask;
 }
