@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KlassenouderBot.IntegrationTests.Teams.Fakes;
+
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 with a free port: the bot under test reaches the fakes over
+/// HTTP exactly as it would reach Microsoft, so its own HttpClient, handlers and retries are exercised.
+/// </summary>
+internal sealed class LoopbackServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private LoopbackServer(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>Always ends with a slash, e.g. <c>http://127.0.0.1:50123/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.Run(handler);
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new LoopbackServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    public static async Task WriteJsonAsync(HttpResponse response, int statusCode, JsonNode? body)
+    {
+        response.StatusCode = statusCode;
+        if (body is null)
+        {
+            return;
+        }
+
+        response.ContentType = "application/json; charset=utf-8";
+        await response.WriteAsync(body.ToJsonString(), Encoding.UTF8);
+    }
+}
