@@ -16,6 +16,7 @@ if (CommandLineApp.IsVerb(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+AppSettingsLocation.UseBinaryFolderWhenMissing(builder.Configuration, builder.Environment.ContentRootPath);
 
 // Features, each registered by its own Setup class.
 builder.Services
