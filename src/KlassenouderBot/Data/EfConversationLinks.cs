@@ -5,16 +5,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KlassenouderBot.Data;
 
-/// <summary>Conversation → groep links kept in the database, so they survive restarts.</summary>
-public sealed class EfConversationLinks(IDbContextFactory<BotDbContext> contextFactory, TimeProvider timeProvider) : IConversationLinks
+/// <summary>
+/// Conversation → groep links kept in the database, so they survive restarts. A conversation listed under
+/// <c>conversations:</c> in the school file is linked too; a link made later in the chat (or the admin) wins.
+/// </summary>
+public sealed class EfConversationLinks(IDbContextFactory<BotDbContext> contextFactory, TimeProvider timeProvider, SchoolConfiguration? school = null) : IConversationLinks
 {
     public async Task<string?> GetGroepAsync(ConversationRef conversation, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ConversationLinks
+        var stored = await db.ConversationLinks
             .Where(l => l.Platform == conversation.Platform && l.ConversationId == conversation.ConversationId)
             .Select(l => l.Groep)
             .FirstOrDefaultAsync(cancellationToken);
+        return stored ?? (school?.ConversationLinks.TryGetValue(conversation.Key, out var configured) == true ? configured : null);
     }
 
     public async Task LinkAsync(ConversationRef conversation, string groep, CancellationToken cancellationToken)

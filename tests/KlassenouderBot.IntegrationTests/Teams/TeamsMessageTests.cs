@@ -59,6 +59,21 @@ public sealed class TeamsMessageTests
     }
 
     [Fact]
+    public async Task PostMessage_ConnectorSlow_AnswersBeforeTalkingToTheConnector()
+    {
+        await using var host = await TeamsTestHost.StartAsync();
+        // Slow, but well inside any per-attempt timeout the bot's connector client may have.
+        host.Connector.ResponseDelay = TimeSpan.FromSeconds(2);
+
+        var response = await host.PostAsync(host.Activities.GroupMessage(Mark, TeamsTestData.Hurtful));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        host.Connector.Requests.Should().BeEmpty(
+            "Teams gives up on a bot after 10-15 s: the activity is acknowledged first and the nudge sent afterwards (the fake records a call only once it answers)");
+        await host.WaitForPrivateMessageAsync(Mark, TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task PostMessage_BotSendsANudge_EveryConnectorCallCarriesTheTokenFromTheClientCredentialsGrant()
     {
         await using var host = await TeamsTestHost.StartAsync();

@@ -57,15 +57,13 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>
-    /// Starts the app and links the groep 5 chat in the database too: the school file's
-    /// <c>conversations:</c> entry is only read into the in-memory links, the server uses stored ones.
-    /// </summary>
+    /// <summary>Starts the app; the groep 5 chat is linked by the school file's <c>conversations:</c> entry.</summary>
     public async Task StartAppAsync()
     {
         _client = App.CreateClient();
-        await App.Services.GetRequiredService<IConversationLinks>()
-            .LinkAsync(new ConversationRef(Platform.Teams, TeamsTestData.GroupChatId) { Title = "Ouders groep 5" }, "5", CancellationToken.None);
+        (await App.Services.GetRequiredService<IConversationLinks>()
+            .GetGroepAsync(new ConversationRef(Platform.Teams, TeamsTestData.GroupChatId), CancellationToken.None))
+            .Should().Be("5", "the school file links the chat");
     }
 
     /// <summary>A valid Bot Connector token for activities whose serviceUrl is the fake connector.</summary>
@@ -103,8 +101,8 @@ internal sealed class TeamsTestHost : IAsyncDisposable
 
     /// <summary>
     /// Posts a hurtful message from a new parent in a chat of its own and waits for that parent's nudge.
-    /// Once it has arrived, the bot has handled the activities posted before it; only then is "nothing
-    /// else was sent" a meaningful assertion.
+    /// Once it has arrived, the bot has had the time to act on whatever was posted before it; only then
+    /// is "nothing else was sent" a meaningful assertion (and no fixed sleep is needed for it).
     /// </summary>
     public async Task<Barrier> SendBarrierAsync()
     {

@@ -52,5 +52,22 @@ public sealed class EfConversationLinksTests
         groep.Should().BeNull();
     }
 
+    [Fact]
+    public async Task GetGroepAsync_ListedInTheSchoolFile_IsLinkedUntilTheChatSaysOtherwise()
+    {
+        await using var database = await SqliteTestDatabase.CreateMigratedAsync();
+        var school = Moderation.ConversationScript.Sample with
+        {
+            ConversationLinks = new Dictionary<string, string> { ["Teams:19:file@thread.v2"] = "4" },
+        };
+        var sut = new EfConversationLinks(database, _clock, school);
+        var conversation = new ConversationRef(Platform.Teams, "19:file@thread.v2");
+
+        (await sut.GetGroepAsync(conversation, CancellationToken.None)).Should().Be("4");
+
+        await sut.LinkAsync(conversation, "5", CancellationToken.None);
+        (await sut.GetGroepAsync(conversation, CancellationToken.None)).Should().Be("5");
+    }
+
     private EfConversationLinks CreateSut(SqliteTestDatabase database) => new(database, _clock);
 }
