@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using KlassenouderBot.Platforms.Teams.Auth;
+using KlassenouderBot.Platforms.Teams.Connector;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
@@ -16,6 +17,7 @@ internal static class TeamsEndpoints
     public static async Task<IResult> HandleMessagesAsync(
         HttpContext httpContext,
         BotFrameworkAuthenticator authenticator,
+        ConnectorClient connector,
         TeamsTurnHandler handler,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
@@ -64,6 +66,13 @@ internal static class TeamsEndpoints
         if (!outcome.Succeeded)
         {
             return Reject(httpContext, logger, outcome);
+        }
+
+        // The bot could never answer there, and must not send its token there: refuse before any work.
+        if (activity.ServiceUrl is not null && !connector.IsAllowedServiceUrl(activity.ServiceUrl))
+        {
+            logger.ServiceUrlNotAllowed();
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
         TurnResult result;

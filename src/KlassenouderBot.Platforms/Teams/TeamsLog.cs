@@ -21,7 +21,7 @@ internal static partial class TeamsLog
     [LoggerMessage(EventId = 115, Level = LogLevel.Warning, Message = "Anonymous access to /api/messages is on (BotFramework:AllowUnauthenticated); use it only on this machine")]
     public static partial void AnonymousAccessOn(this ILogger logger);
 
-    [LoggerMessage(EventId = 116, Level = LogLevel.Information, Message = "Ignored an activity from a service URL whose host is not allowed")]
+    [LoggerMessage(EventId = 116, Level = LogLevel.Warning, Message = "Refused an activity whose service URL host is not in BotFramework:AllowedServiceUrlHosts")]
     public static partial void ServiceUrlNotAllowed(this ILogger logger);
 
     [LoggerMessage(EventId = 117, Level = LogLevel.Warning, Message = "Updating the alert card in Teams failed: {Reason}")]

@@ -263,6 +263,20 @@ public sealed class TeamsAuthenticationTests
     }
 
     [Fact]
+    public async Task PostActivity_ValidTokenForAHostNotAllowed_Returns403AndNoTokenLeaves()
+    {
+        await using var host = await TeamsTestHost.StartAsync();
+        const string NotAllowed = "https://evil.example/smba/";
+        var activity = new TeamsActivities(NotAllowed).GroupMessage(Mark, TeamsTestData.Hurtful);
+        var token = host.Identity.CreateChannelToken(TeamsTestData.AppId, NotAllowed);
+
+        var response = await host.PostAsync(activity, $"Bearer {token}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        await ShouldHaveIgnoredMarkAsync(host);
+    }
+
+    [Fact]
     public async Task PostActivity_ServiceUrlClaimDiffersOnlyInLetterCase_Returns200()
     {
         await using var host = await TeamsTestHost.StartAsync();
