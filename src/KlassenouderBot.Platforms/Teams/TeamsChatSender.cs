@@ -63,12 +63,17 @@ internal sealed class TeamsChatSender(ConnectorClient connector, TeamsRoster ros
     /// <summary>Replaces a sent card (after someone answered it through the legacy submit action).</summary>
     public async Task UpdateAlertCardAsync(string serviceUrl, string conversationId, string activityId, AlertView alert, CancellationToken cancellationToken)
     {
-        var activity = new Activity { Type = "message", Summary = AlertCard.Summary(alert), Attachments = [CardAttachment(alert)] };
+        var activity = new Activity { Type = "message" };
+        SetAlertCard(activity, alert);
         await connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, activity, cancellationToken);
     }
 
-    public static Attachment CardAttachment(AlertView alert) =>
-        new() { ContentType = AlertCard.ContentType, Content = new JsonNodeContent(AlertCard.Create(alert)) };
+    /// <summary>An alert is sent and updated as the same thing: the card, with a summary for notifications.</summary>
+    private static void SetAlertCard(Activity activity, AlertView alert)
+    {
+        activity.Summary = AlertCard.Summary(alert);
+        activity.Attachments = [new Attachment { ContentType = AlertCard.ContentType, Content = new JsonNodeContent(AlertCard.Create(alert)) }];
+    }
 
     /// <summary>Teams returns the existing 1:1 chat when one exists, so asking again is safe; the id is kept in memory only.</summary>
     private async Task<string> PersonalConversationAsync(ConversationRef conversation, string userId, CancellationToken cancellationToken)
@@ -109,8 +114,7 @@ internal sealed class TeamsChatSender(ConnectorClient connector, TeamsRoster ros
 
         if (message is { Kind: OutboundKind.Alert, Alert: { } alert })
         {
-            activity.Summary = AlertCard.Summary(alert);
-            activity.Attachments = [CardAttachment(alert)];
+            SetAlertCard(activity, alert);
             return activity;
         }
 

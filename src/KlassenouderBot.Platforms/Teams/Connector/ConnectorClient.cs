@@ -27,42 +27,18 @@ internal sealed class ConnectorClient(
     private const int MaxMemberPages = 50;
 
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync(
-            "send",
-            HttpMethod.Post,
-            serviceUrl,
-            $"v3/conversations/{Escape(conversationId)}/activities",
-            JsonContent.Create(activity, TeamsJsonContext.Default.Activity),
-            TeamsJsonContext.Default.ResourceResponse,
-            conversationId,
-            cancellationToken);
+        SendActivityAsync("send", HttpMethod.Post, serviceUrl, conversationId, activityId: null, activity, cancellationToken);
 
     public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken)
     {
         activity.ReplyToId = activityId;
-        return SendAsync(
-            "reply",
-            HttpMethod.Post,
-            serviceUrl,
-            $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
-            JsonContent.Create(activity, TeamsJsonContext.Default.Activity),
-            TeamsJsonContext.Default.ResourceResponse,
-            conversationId,
-            cancellationToken);
+        return SendActivityAsync("reply", HttpMethod.Post, serviceUrl, conversationId, activityId, activity, cancellationToken);
     }
 
     public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken)
     {
         activity.Id = activityId;
-        return SendAsync(
-            "update",
-            HttpMethod.Put,
-            serviceUrl,
-            $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
-            JsonContent.Create(activity, TeamsJsonContext.Default.Activity),
-            TeamsJsonContext.Default.ResourceResponse,
-            conversationId,
-            cancellationToken);
+        return SendActivityAsync("update", HttpMethod.Put, serviceUrl, conversationId, activityId, activity, cancellationToken);
     }
 
     public async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken)
@@ -130,6 +106,25 @@ internal sealed class ConnectorClient(
             return null;
         }
     }
+
+    /// <summary>An activity to <c>/activities</c> of a conversation, or to one activity in it (reply, update).</summary>
+    private Task<ResourceResponse> SendActivityAsync(
+        string operation,
+        HttpMethod method,
+        string serviceUrl,
+        string conversationId,
+        string? activityId,
+        Activity activity,
+        CancellationToken cancellationToken) =>
+        SendAsync(
+            operation,
+            method,
+            serviceUrl,
+            $"v3/conversations/{Escape(conversationId)}/activities" + (activityId is null ? "" : $"/{Escape(activityId)}"),
+            JsonContent.Create(activity, TeamsJsonContext.Default.Activity),
+            TeamsJsonContext.Default.ResourceResponse,
+            conversationId,
+            cancellationToken);
 
     /// <summary>True when the bot may send its token to this service URL.</summary>
     public bool IsAllowedServiceUrl(string? serviceUrl) =>
