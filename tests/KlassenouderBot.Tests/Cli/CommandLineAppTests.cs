@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using KlassenouderBot.Cli;
 using KlassenouderBot.Tests.School;
+
+using static KlassenouderBot.Tests.Cli.CliRun;
 
 namespace KlassenouderBot.Tests.Cli;
 
@@ -11,26 +12,8 @@ public sealed class CommandLineAppTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    private static async Task<(int Exit, string Output, string Error)> CreateSut(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CommandLineApp.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> CreateSut(params string[] args) => CliRun.RunAsync(args);
 
-    private static void ShouldBeUsageError((int Exit, string Output, string Error) result, params string[] mentions)
-    {
-        result.Exit.Should().Be(2);
-        result.Output.Should().BeEmpty();
-        var error = result.Error.TrimEnd('\r', '\n');
-        error.Should().NotBeEmpty().And.NotContain("\n", "the reason is one line");
-        error.Should().NotContain("   at ").And.NotContain("Exception");
-        foreach (var mention in mentions)
-        {
-            error.Should().Contain(mention);
-        }
-    }
 
     private static string Message(string ts, string author, string text) =>
         JsonSerializer.Serialize(new Dictionary<string, string> { ["ts"] = ts, ["author"] = author, ["text"] = text });

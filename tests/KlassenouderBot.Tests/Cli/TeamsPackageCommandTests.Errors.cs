@@ -1,5 +1,7 @@
 using KlassenouderBot.Cli;
 
+using static KlassenouderBot.Tests.Cli.CliRun;
+
 namespace KlassenouderBot.Tests.Cli;
 
 /// <summary>Bad input: exit code 2, one line on stderr, nothing written.</summary>

@@ -17,26 +17,8 @@ public sealed partial class TeamsPackageCommandTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    private static async Task<(int Exit, string Output, string Error)> CreateSut(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CommandLineApp.RunAsync(["teams-package", .. args], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> CreateSut(params string[] args) => CliRun.RunAsync(["teams-package", .. args]);
 
-    private static void ShouldBeUsageError((int Exit, string Output, string Error) result, params string[] mentions)
-    {
-        result.Exit.Should().Be(2);
-        result.Output.Should().BeEmpty();
-        var error = result.Error.TrimEnd('\r', '\n');
-        error.Should().NotBeEmpty().And.NotContain("\n", "the reason is one line");
-        error.Should().NotContain("   at ").And.NotContain("Exception");
-        foreach (var mention in mentions)
-        {
-            error.Should().Contain(mention);
-        }
-    }
 
     private async Task<string> PackageAsync()
     {
