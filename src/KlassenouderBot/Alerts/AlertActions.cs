@@ -27,29 +27,35 @@ public sealed class AlertActions(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var alert = await db.Alerts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (alert is null)
-        {
-            return null;
-        }
+        var now = timeProvider.GetUtcNow();
+        var status = action.Choice == AlertChoice.Claim ? AlertStatus.Claimed : AlertStatus.FalseAlarm;
+        var handledBy = Truncate(action.Actor.DisplayName.Length > 0 ? action.Actor.DisplayName : "onbekend", 200);
 
-        if (alert.Status == AlertStatus.Open)
+        // One conditional update, so two people pressing at the same moment cannot both win.
+        var answered = await db.Alerts
+            .Where(a => a.Id == id && a.Status == AlertStatus.Open)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(a => a.Status, status).SetProperty(a => a.HandledBy, handledBy).SetProperty(a => a.HandledAt, now),
+                cancellationToken);
+        if (answered == 1)
         {
-            var now = timeProvider.GetUtcNow();
-            alert.Status = action.Choice == AlertChoice.Claim ? AlertStatus.Claimed : AlertStatus.FalseAlarm;
-            alert.HandledBy = Truncate(action.Actor.DisplayName.Length > 0 ? action.Actor.DisplayName : "onbekend", 200);
-            alert.HandledAt = now;
             db.AuditEntries.Add(new AuditEntry
             {
                 Id = Guid.CreateVersion7(now),
                 Actor = Truncate($"{action.Actor.DisplayName} ({action.Actor.AadObjectId ?? action.Actor.Id})", 300),
                 Action = action.Choice == AlertChoice.Claim ? "alert.claimed" : "alert.false_alarm",
                 TargetType = "alert",
-                TargetId = alert.Id.ToString(),
+                TargetId = id.ToString(),
                 OccurredAt = now,
             });
             await db.SaveChangesAsync(cancellationToken);
-            logger.AlertAnswered(alert.Id, alert.Status);
+            logger.AlertAnswered(id, status);
+        }
+
+        var alert = await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (alert is null)
+        {
+            return null;
         }
 
         return AlertViews.FromRecord(alert, Excerpts(alert), school.ResolveTimeZone());

@@ -62,6 +62,24 @@ public sealed class AlertActionsTests
         (await db.AuditEntries.CountAsync()).Should().Be(1);
     }
 
+    [Fact]
+    public async Task ApplyAsync_TwoPressesAtOnce_ExactlyOneAnswerIsStored()
+    {
+        await using var database = await SqliteTestDatabase.CreateMigratedAsync();
+        var id = await StoreAlertAsync(database);
+        var sut = CreateSut(database);
+        var tom = new ChatUser("29:tom", "Tom Veenstra");
+
+        var views = await Task.WhenAll(
+            sut.ApplyAsync(new AlertAction(id.ToString(), AlertChoice.Claim, Naima), CancellationToken.None),
+            sut.ApplyAsync(new AlertAction(id.ToString(), AlertChoice.FalseAlarm, tom), CancellationToken.None));
+
+        await using var db = database.CreateDbContext();
+        (await db.AuditEntries.CountAsync()).Should().Be(1);
+        var alert = await db.Alerts.SingleAsync();
+        views.Should().OnlyContain(v => v!.HandledBy == alert.HandledBy, "both cards show the one answer that was stored");
+    }
+
     [Theory]
     [InlineData("not-a-guid")]
     [InlineData("0191a5b2-0000-7000-8000-000000000000")]
