@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace KlassenouderBot.Platforms.Teams.Auth;
 
 internal enum AuthenticationStatus
@@ -21,7 +19,7 @@ internal enum AuthenticationStatus
 }
 
 /// <summary>The verdict on a request's token; <see cref="Reason"/> is for logs and never for the response body.</summary>
-internal sealed record AuthenticationOutcome(AuthenticationStatus Status, string Reason, ClaimsIdentity? Identity = null)
+internal sealed record AuthenticationOutcome(AuthenticationStatus Status, string Reason)
 {
     public bool Succeeded => Status is AuthenticationStatus.Authenticated or AuthenticationStatus.Anonymous;
 

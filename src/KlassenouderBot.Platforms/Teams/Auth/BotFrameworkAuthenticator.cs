@@ -22,6 +22,8 @@ internal sealed class BotFrameworkAuthenticator(
 
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
+    private static readonly AuthenticationOutcome Authenticated = new(AuthenticationStatus.Authenticated, "valid token");
+
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
     public async Task<AuthenticationOutcome> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
@@ -105,7 +107,7 @@ internal sealed class BotFrameworkAuthenticator(
             return AuthenticationOutcome.Forbidden("signing key is not endorsed for the activity's channel");
         }
 
-        return CheckServiceUrl(result, activity, required: true) ?? Authenticated(result);
+        return CheckServiceUrl(result, activity, required: true) ?? Authenticated;
     }
 
     private async Task<AuthenticationOutcome> ValidateEntraTokenAsync(string token, string keyId, Activity activity, CancellationToken cancellationToken)
@@ -129,7 +131,7 @@ internal sealed class BotFrameworkAuthenticator(
             return AuthenticationOutcome.Unauthorized("tenant claim does not match");
         }
 
-        return CheckServiceUrl(result, activity, required: false) ?? Authenticated(result);
+        return CheckServiceUrl(result, activity, required: false) ?? Authenticated;
     }
 
     private static async Task<(SigningKey? Key, AuthenticationOutcome? Failure)> FindKeyAsync(SigningKeyCache cache, string keyId, CancellationToken cancellationToken)
@@ -187,9 +189,6 @@ internal sealed class BotFrameworkAuthenticator(
     internal static bool SameServiceUrl(string claim, string? activityServiceUrl) =>
         activityServiceUrl is not null
         && string.Equals(claim.TrimEnd('/'), activityServiceUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
-
-    private static AuthenticationOutcome Authenticated(TokenValidationResult result) =>
-        new(AuthenticationStatus.Authenticated, "valid token", result.ClaimsIdentity);
 
     private static string Describe(Exception? exception) => exception switch
     {

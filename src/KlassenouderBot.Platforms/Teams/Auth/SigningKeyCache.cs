@@ -24,8 +24,6 @@ internal sealed class SigningKeyCache(
     private DateTimeOffset _fetchedAt;
     private DateTimeOffset _lastMissRefresh = DateTimeOffset.MinValue;
 
-    public string MetadataUrl => metadataUrl;
-
     /// <summary>The key with this id, refreshing once (within the throttle) when it is unknown or the cache is old.</summary>
     public async Task<SigningKey?> FindAsync(string keyId, CancellationToken cancellationToken)
     {
