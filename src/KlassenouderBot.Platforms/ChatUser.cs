@@ -12,8 +12,9 @@ public sealed record ChatUser(string Id, string DisplayName, bool IsBot = false)
     /// <summary>True for a school-file contact the platform still has to find among its members.</summary>
     public bool IsContact => Id.StartsWith(ContactIdPrefix, StringComparison.Ordinal);
 
-    /// <summary>A person from the school file (a class parent, a teacher), to be found by name or e-mail.</summary>
-    public static ChatUser Contact(string name, string? email) => new(ContactIdPrefix + name, name) { Email = email };
+    /// <summary>A person from the school file (a class parent, a teacher), to be found by name, e-mail or Discord account.</summary>
+    public static ChatUser Contact(string name, string? email, string? discordAccount = null) =>
+        new(ContactIdPrefix + name, name) { Email = email, DiscordAccount = discordAccount };
 
     /// <summary>Teams only: the Entra ID object id, needed to open a 1:1 chat.</summary>
     public string? AadObjectId { get; init; }
@@ -24,4 +25,7 @@ public sealed record ChatUser(string Id, string DisplayName, bool IsBot = false)
     /// recognised when they link a chat to a class.
     /// </summary>
     public string? Email { get; init; }
+
+    /// <summary>Discord only: the user id or username the school file gives for a contact.</summary>
+    public string? DiscordAccount { get; init; }
 }

@@ -5,6 +5,11 @@ namespace KlassenouderBot.Platforms;
 /// <param name="Reply">What to tell the person who asked (in the conversation or privately).</param>
 public sealed record LinkResult(bool Linked, string Reply);
 
+/// <summary>The bot's answer to a question put to it directly.</summary>
+/// <param name="Answered">False when the bot is not sure and says who to ask instead.</param>
+/// <param name="Text">The answer with its source, or the pointer to the teacher or the office.</param>
+public sealed record FaqReply(bool Answered, string Text);
+
 /// <summary>
 /// The bot's few commands, the same on every platform: what it says on arrival, help, privacy and
 /// linking a conversation to a class. Platforms parse their own syntax (a Teams mention, a Discord slash
@@ -20,6 +25,9 @@ public interface IBotCommands
 
     /// <summary>What the bot does with messages, and what it keeps.</summary>
     string Privacy(ConversationRef conversation);
+
+    /// <summary>Answers a parent's question from the school's FAQ (Discord's <c>/faq</c>), or says who to ask.</summary>
+    Task<FaqReply> AnswerQuestionAsync(ConversationRef conversation, string question, CancellationToken cancellationToken);
 
     /// <summary>
     /// Links the conversation to a groep when the requester may do so: the platform vouches for them

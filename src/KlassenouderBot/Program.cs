@@ -5,6 +5,7 @@ using KlassenouderBot.Data;
 using KlassenouderBot.Hosting;
 using KlassenouderBot.Moderation;
 using KlassenouderBot.Pipeline;
+using KlassenouderBot.Platforms.Discord;
 using KlassenouderBot.Platforms.Teams;
 using KlassenouderBot.Playground;
 using KlassenouderBot.School;
@@ -27,13 +28,15 @@ builder.Services
     .AddAlerts()
     .AddBotCommands()
     .AddTeams()
+    .AddDiscord()
     .AddPlayground(builder.Configuration, builder.Environment)
     .AddHealth();
 
 var app = builder.Build();
 
 // A bad school file stops start-up with one line on stderr, never a stack trace (CONTRACT: exit code 2).
-if (!SchoolSetup.TryLoadSchool(app.Services, Console.Error) || !TeamsSetup.TryValidate(app.Services, Console.Error))
+if (!SchoolSetup.TryLoadSchool(app.Services, Console.Error) || !TeamsSetup.TryValidate(app.Services, Console.Error)
+    || !DiscordSetup.TryValidate(app.Services, Console.Error))
 {
     await app.DisposeAsync();
     return 2;

@@ -4,16 +4,13 @@ using KlassenouderBot.Platforms.Teams.Connector;
 namespace KlassenouderBot.Platforms.Teams;
 
 /// <summary>
-/// Finds a school contact (a class parent, a teacher) among the members of a class's Teams conversation:
-/// by e-mail or sign-in name first, then by full name (without "juf", "meester", …), then, for the first
-/// name the school file often gives a class parent, by a first name no other member shares. Rosters are
-/// held in memory for a few minutes only, for the alert being sent.
+/// Finds a school contact (a class parent, a teacher) among the members of a class's Teams conversation
+/// with <see cref="ContactMatcher"/>, by e-mail or sign-in name, full name or unique first name. Rosters
+/// are held in memory for a few minutes only, for the alert being sent.
 /// </summary>
 internal sealed class TeamsRoster(ConnectorClient connector, TimeProvider timeProvider)
 {
     private static readonly TimeSpan CacheDuration = TimeSpan.FromMinutes(10);
-
-    private static readonly string[] Honorifics = ["juf", "juffrouw", "meester", "mevrouw", "meneer", "mw.", "mw", "dhr.", "dhr", "mr.", "mrs.", "ms."];
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset FetchedAt, IReadOnlyList<TeamsChannelAccount> Members)> _rosters = new(StringComparer.Ordinal);
 
@@ -24,50 +21,8 @@ internal sealed class TeamsRoster(ConnectorClient connector, TimeProvider timePr
         return Match(members, name, email);
     }
 
-    internal static (TeamsChannelAccount? Member, string? Problem) Match(IReadOnlyList<TeamsChannelAccount> members, string name, string? email)
-    {
-        if (email is { Length: > 0 })
-        {
-            var byEmail = members.FirstOrDefault(m => SameText(m.Email, email) || SameText(m.UserPrincipalName, email));
-            if (byEmail is not null)
-            {
-                return (byEmail, null);
-            }
-        }
-
-        var wanted = WithoutHonorific(name);
-        if (wanted.Length == 0)
-        {
-            return (null, "recipient has no name");
-        }
-
-        var byName = members.Where(m => SameText(WithoutHonorific(m.Name ?? ""), wanted)).ToList();
-        if (byName.Count == 1)
-        {
-            return (byName[0], null);
-        }
-
-        if (byName.Count > 1)
-        {
-            return (null, "recipient name is ambiguous in this conversation");
-        }
-
-        if (!wanted.Contains(' ', StringComparison.Ordinal))
-        {
-            var byFirstName = members.Where(m => SameText(m.GivenName, wanted) || SameText(FirstWord(m.Name), wanted)).ToList();
-            if (byFirstName.Count == 1)
-            {
-                return (byFirstName[0], null);
-            }
-
-            if (byFirstName.Count > 1)
-            {
-                return (null, "recipient first name is shared by several members; add an e-mail to the school file");
-            }
-        }
-
-        return (null, "recipient is not a member of this conversation");
-    }
+    internal static (TeamsChannelAccount? Member, string? Problem) Match(IReadOnlyList<TeamsChannelAccount> members, string name, string? email) =>
+        ContactMatcher.Match(members, name, email, static m => new ContactMatcher.MemberNames([m.Name], [m.Email, m.UserPrincipalName], [m.GivenName]));
 
     /// <summary>One member's details (for their e-mail), from the cached roster when there is one.</summary>
     public async Task<TeamsChannelAccount?> FindMemberAsync(ConversationRef conversation, string userId, CancellationToken cancellationToken)
@@ -94,23 +49,4 @@ internal sealed class TeamsRoster(ConnectorClient connector, TimeProvider timePr
     }
 
     private bool Fresh(DateTimeOffset fetchedAt) => timeProvider.GetUtcNow() - fetchedAt < CacheDuration;
-
-    private static string WithoutHonorific(string name)
-    {
-        var trimmed = name.Trim();
-        foreach (var honorific in Honorifics)
-        {
-            if (trimmed.StartsWith(honorific + " ", StringComparison.OrdinalIgnoreCase))
-            {
-                return trimmed[(honorific.Length + 1)..].Trim();
-            }
-        }
-
-        return trimmed;
-    }
-
-    private static string? FirstWord(string? name) => name?.Trim().Split(' ', 2)[0];
-
-    private static bool SameText(string? a, string? b) =>
-        a is { Length: > 0 } && b is { Length: > 0 } && string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -67,8 +67,7 @@ public static class TeamsSetup
         services.AddSingleton<TeamsChatSender>();
         services.AddSingleton<IChatSender>(static sp => sp.GetRequiredService<TeamsChatSender>());
         services.AddSingleton<TeamsTurnHandler>();
-        services.TryAddSingleton(static sp => new OrderedWorkQueue(sp.GetRequiredService<ILogger<OrderedWorkQueue>>()));
-        services.AddHostedService(static sp => sp.GetRequiredService<OrderedWorkQueue>());
+        services.AddInboundWork();
         return services;
     }
 
@@ -89,22 +88,6 @@ public static class TeamsSetup
     /// Checks the Teams settings before the app starts, so a bad setting is one line on stderr (exit 2)
     /// rather than a stack trace.
     /// </summary>
-    public static bool TryValidate(IServiceProvider services, TextWriter error)
-    {
-        try
-        {
-            _ = services.GetRequiredService<IOptions<TeamsOptions>>().Value;
-            return true;
-        }
-        catch (OptionsValidationException exception)
-        {
-            error.WriteLine($"Teams configuration: {string.Join(" ", exception.Failures)}");
-            return false;
-        }
-        catch (InvalidOperationException exception)
-        {
-            error.WriteLine($"Teams configuration: {exception.Message}");
-            return false;
-        }
-    }
+    public static bool TryValidate(IServiceProvider services, TextWriter error) =>
+        StartupCheck.TryValidate<TeamsOptions>(services, error, "Teams");
 }

@@ -1,5 +1,6 @@
 using KlassenouderBot.Data;
 using KlassenouderBot.Data.Entities;
+using KlassenouderBot.Faq;
 using KlassenouderBot.Platforms;
 using KlassenouderBot.School;
 using Microsoft.EntityFrameworkCore;
@@ -19,9 +20,11 @@ public sealed class BotCommands(
     IDbContextFactory<BotDbContext> contextFactory,
     TimeProvider timeProvider) : IBotCommands
 {
-    public string Welcome(ConversationRef conversation) => CommandTexts.Welcome(school.Name, privacy.Value.RetentionDays);
+    private readonly FaqAnswerer _faq = new(school.Faq);
 
-    public string Help(ConversationRef conversation) => CommandTexts.Help(school.Name);
+    public string Welcome(ConversationRef conversation) => CommandTexts.Welcome(school.Name, privacy.Value.RetentionDays, conversation.Platform);
+
+    public string Help(ConversationRef conversation) => CommandTexts.Help(school.Name, conversation.Platform);
 
     public string Privacy(ConversationRef conversation) =>
         CommandTexts.Privacy(school.Name, privacy.Value.RetentionDays, school.Email is { Length: > 0 } email ? $"Mail de school: {email}." : null);
@@ -30,7 +33,7 @@ public sealed class BotCommands(
     {
         if (!platformGrantsManage && !IsKnownToSchool(requester.Email))
         {
-            return new LinkResult(false, CommandTexts.NotAllowedToLink);
+            return new LinkResult(false, conversation.Platform == Platform.Discord ? CommandTexts.NotAllowedToLinkDiscord : CommandTexts.NotAllowedToLink);
         }
 
         var wanted = groep.Replace(" ", "", StringComparison.Ordinal);
@@ -42,6 +45,18 @@ public sealed class BotCommands(
         await links.LinkAsync(conversation, classGroup.Groep, cancellationToken);
         await AuditAsync(conversation, requester, cancellationToken);
         return new LinkResult(true, CommandTexts.Linked(classGroup.Groep));
+    }
+
+    public Task<FaqReply> AnswerQuestionAsync(ConversationRef conversation, string question, CancellationToken cancellationToken)
+    {
+        var english = FaqAnswerer.LooksEnglish(question);
+        if (_faq.Match(question).Entry is not { } entry)
+        {
+            return Task.FromResult(new FaqReply(false, CommandTexts.NoAnswer(school.Email, english)));
+        }
+
+        var answer = english && entry.AnswerEn is { Length: > 0 } answerEn ? answerEn : entry.Answer;
+        return Task.FromResult(new FaqReply(true, CommandTexts.Answer(answer, entry.Source, english)));
     }
 
     private bool IsKnownToSchool(string? email)

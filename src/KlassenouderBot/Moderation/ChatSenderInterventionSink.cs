@@ -52,5 +52,5 @@ public sealed class ChatSenderInterventionSink(IEnumerable<IChatSender> senders,
     /// account it knows (a linked Teams user, a Discord member) or reports that it cannot reach them.
     /// </summary>
     private static ChatUser ContactUser(Intervention intervention) =>
-        ChatUser.Contact(intervention.RecipientLabel, intervention.AlertRecipient?.Email);
+        ChatUser.Contact(intervention.RecipientLabel, intervention.AlertRecipient?.Email, intervention.AlertRecipient?.Discord);
 }

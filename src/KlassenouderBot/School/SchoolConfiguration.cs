@@ -69,6 +69,9 @@ public sealed record StaffMember(string Role, string Name)
 {
     public string? Email { get; init; }
 
+    /// <summary>The person's Discord account (user id or username), so an alert can find them in a server.</summary>
+    public string? Discord { get; init; }
+
     public string? Phone { get; init; }
 
     public IReadOnlyList<string> Days { get; init; } = [];
@@ -90,6 +93,9 @@ public sealed record Contact(string Name)
 {
     public string? Email { get; init; }
 
+    /// <summary>The person's Discord account (user id or username), so an alert can find them in a server.</summary>
+    public string? Discord { get; init; }
+
     public string? Phone { get; init; }
 
     public IReadOnlyList<string> Days { get; init; } = [];
@@ -99,6 +105,9 @@ public sealed record Contact(string Name)
 public sealed record AlertRecipient(string Role, string Name)
 {
     public string? Email { get; init; }
+
+    /// <summary>The person's Discord account (user id or username), so an alert can find them in a server.</summary>
+    public string? Discord { get; init; }
 }
 
 /// <summary>The school's escalation rules.</summary>

@@ -70,6 +70,7 @@ public static partial class SchoolConfigurationLoader
         return new Contact(reader.RequiredString(mapping, "name", $"{path}.name", "\"juf Sanne de Vries\""))
         {
             Email = reader.OptionalString(mapping, "email", $"{path}.email"),
+            Discord = ReadDiscordAccount(reader, mapping, path),
             Phone = reader.OptionalString(mapping, "phone", $"{path}.phone"),
             Days = reader.OptionalStringList(mapping, "days", $"{path}.days") ?? [],
         };
@@ -92,6 +93,7 @@ public static partial class SchoolConfigurationLoader
                 reader.RequiredString(item, "name", $"{path}.name", "\"mevrouw J. Hoekstra\""))
             {
                 Email = reader.OptionalString(item, "email", $"{path}.email"),
+                Discord = ReadDiscordAccount(reader, item, path),
                 Phone = reader.OptionalString(item, "phone", $"{path}.phone"),
                 Days = reader.OptionalStringList(item, "days", $"{path}.days") ?? [],
             });
@@ -105,7 +107,7 @@ public static partial class SchoolConfigurationLoader
     {
         var alertsByGroep = new Dictionary<string, IReadOnlyList<AlertRecipient>>(StringComparer.OrdinalIgnoreCase);
         var staffDirector = staff.FirstOrDefault(s => string.Equals(s.Role, AlertRoles.Director, StringComparison.OrdinalIgnoreCase)) is { } member
-            ? new AlertRecipient(AlertRoles.Director, member.Name) { Email = member.Email }
+            ? new AlertRecipient(AlertRoles.Director, member.Name) { Email = member.Email, Discord = member.Discord }
             : null;
 
         if (reader.OptionalMapping(root, "escalation", "escalation") is not { } escalation)
@@ -141,7 +143,7 @@ public static partial class SchoolConfigurationLoader
 
                 if (ReadAlertList(reader, item, $"{path}.alert") is { } alerts)
                 {
-                    alertsByGroep[known.Groep] = alerts;
+                    alertsByGroep[known.Groep] = [.. alerts.Select(alert => WithContactDetails(alert, known))];
                 }
             }
         }
@@ -198,6 +200,7 @@ public static partial class SchoolConfigurationLoader
         return new AlertRecipient(AlertRoles.Director, reader.RequiredString(directeur, "name", "escalation.directeur.name", "\"mevrouw J. Hoekstra\""))
         {
             Email = reader.OptionalString(directeur, "email", "escalation.directeur.email"),
+            Discord = ReadDiscordAccount(reader, directeur, "escalation.directeur"),
         };
     }
 
@@ -219,6 +222,7 @@ public static partial class SchoolConfigurationLoader
                 reader.RequiredString(item, "name", $"{itemPath}.name", "\"Naima\""))
             {
                 Email = reader.OptionalString(item, "email", $"{itemPath}.email"),
+                Discord = ReadDiscordAccount(reader, item, itemPath),
             });
         }
 
@@ -231,10 +235,10 @@ public static partial class SchoolConfigurationLoader
         var recipients = new List<AlertRecipient>();
         if (group.ClassParent is { } classParent)
         {
-            recipients.Add(new AlertRecipient(AlertRoles.ClassParent, classParent.Name) { Email = classParent.Email });
+            recipients.Add(new AlertRecipient(AlertRoles.ClassParent, classParent.Name) { Email = classParent.Email, Discord = classParent.Discord });
         }
 
-        recipients.AddRange(group.Teachers.Select(t => new AlertRecipient(AlertRoles.Teacher, t.Name) { Email = t.Email }));
+        recipients.AddRange(group.Teachers.Select(t => new AlertRecipient(AlertRoles.Teacher, t.Name) { Email = t.Email, Discord = t.Discord }));
         return recipients;
     }
 
@@ -269,5 +273,32 @@ public static partial class SchoolConfigurationLoader
         }
 
         return entries;
+    }
+
+    // An alert list usually repeats a name from school.contacts; the e-mail and Discord account written
+    // there count here too, so a school does not have to write them twice.
+    private static AlertRecipient WithContactDetails(AlertRecipient alert, ClassGroup group)
+    {
+        var contact = group.Teachers.Append(group.ClassParent)
+            .FirstOrDefault(c => c is not null && string.Equals(c.Name.Trim(), alert.Name.Trim(), StringComparison.OrdinalIgnoreCase));
+        return contact is null ? alert : alert with { Email = alert.Email ?? contact.Email, Discord = alert.Discord ?? contact.Discord };
+    }
+
+    // A Discord user id (a snowflake) or a username (2–32 of a–z, 0–9, '_' and '.').
+    private static string? ReadDiscordAccount(SchoolYamlReader reader, YamlMappingNode mapping, string path)
+    {
+        if (reader.OptionalString(mapping, "discord", $"{path}.discord") is not { } account)
+        {
+            return null;
+        }
+
+        var value = account.Trim().TrimStart('@');
+        var isId = value.Length is >= 15 and <= 21 && value.All(char.IsAsciiDigit);
+        var isUsername = value.Length is >= 2 and <= 32 && value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '.');
+        return isId || isUsername
+            ? value
+            : throw reader.Error(
+                SchoolYamlReader.Find(mapping, "discord")!,
+                $"{path}.discord '{account}' is not a Discord user id or username; write the number from 'Copy User ID' or the lower-case username");
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace KlassenouderBot.Platforms.Teams.Cards;
@@ -16,11 +15,9 @@ internal static class AlertCard
     public const string AlertIdField = "alertId";
     public const string VerbField = "verb";
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     public static JsonObject Create(AlertView alert)
     {
-        var title = alert.Groep is { Length: > 0 } groep ? $"Klassenchat groep {groep}: {alert.LevelLabel}" : $"Klassenchat: {alert.LevelLabel}";
+        var title = AlertWording.Title(alert);
         var body = new JsonArray
         {
             TextBlock(title, weight: "Bolder", size: "Medium"),
@@ -31,7 +28,7 @@ internal static class AlertCard
                 {
                     Fact("Niveau", alert.LevelLabel),
                     Fact("Groep", alert.Groep ?? "niet gekoppeld"),
-                    Fact("Wanneer", Window(alert)),
+                    Fact("Wanneer", AlertWording.Window(alert)),
                 },
             },
             TextBlock(alert.Summary),
@@ -40,14 +37,14 @@ internal static class AlertCard
 
         if (alert.Excerpts.Count > 0)
         {
-            body.Add(TextBlock("Uit de chat (de school staat citaten toe):", weight: "Bolder"));
+            body.Add(TextBlock(AlertWording.ExcerptsHeading, weight: "Bolder"));
             foreach (var excerpt in alert.Excerpts)
             {
                 body.Add(TextBlock($"“{excerpt}”", subtle: true));
             }
         }
 
-        if (StatusLine(alert) is { } status)
+        if (AlertWording.StatusLine(alert) is { } status)
         {
             body.Add(TextBlock(status, weight: "Bolder", color: alert.Status == AlertViewStatus.FalseAlarm ? "Default" : "Good"));
         }
@@ -64,8 +61,8 @@ internal static class AlertCard
         {
             card["actions"] = new JsonArray
             {
-                Action("Ik pak het op", ClaimVerb, alert.Id, "positive"),
-                Action("Geen probleem", FalseAlarmVerb, alert.Id, "default"),
+                Action(AlertWording.ClaimLabel, ClaimVerb, alert.Id, "positive"),
+                Action(AlertWording.FalseAlarmLabel, FalseAlarmVerb, alert.Id, "default"),
             };
         }
 
@@ -73,28 +70,7 @@ internal static class AlertCard
     }
 
     /// <summary>The text shown in notifications and chat lists, which cannot render the card.</summary>
-    public static string Summary(AlertView alert) =>
-        alert.Groep is { Length: > 0 } groep ? $"Melding klassenchat groep {groep}: {alert.LevelLabel}" : $"Melding klassenchat: {alert.LevelLabel}";
-
-    private static string? StatusLine(AlertView alert)
-    {
-        var who = alert.HandledBy ?? "iemand";
-        var when = alert.HandledAt is { } at ? $" ({at.ToString("d MMM HH:mm", Dutch)})" : "";
-        return alert.Status switch
-        {
-            AlertViewStatus.Claimed => $"Opgepakt door {who}{when}.",
-            AlertViewStatus.Resolved => $"Afgehandeld door {who}{when}.",
-            AlertViewStatus.FalseAlarm => $"Geen probleem volgens {who}{when}. Dank je, dat helpt de bot beter te worden.",
-            _ => null,
-        };
-    }
-
-    private static string Window(AlertView alert)
-    {
-        var start = alert.WindowStart.ToString("d MMM HH:mm", Dutch);
-        var end = alert.WindowEnd.ToString(alert.WindowEnd.Date == alert.WindowStart.Date ? "HH:mm" : "d MMM HH:mm", Dutch);
-        return start == end ? start : $"{start}–{end}";
-    }
+    public static string Summary(AlertView alert) => AlertWording.Summary(alert);
 
     private static JsonObject Action(string title, string verb, string alertId, string style) => new()
     {

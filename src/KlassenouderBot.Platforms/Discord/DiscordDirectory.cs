@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using KlassenouderBot.Platforms.Discord.Wire;
+
+namespace KlassenouderBot.Platforms.Discord;
+
+/// <summary>
+/// What the gateway has told the bot about itself and its servers, in memory only: the bot's own user and
+/// application id (from READY), the servers it was in at READY (a GUILD_CREATE for any other server means it
+/// was just added), channel names for titles, and which channel a thread hangs under (a thread's messages
+/// count towards its channel's conversation, as a Teams reply thread does).
+/// </summary>
+internal sealed class DiscordDirectory
+{
+    private readonly ConcurrentDictionary<string, ChannelInfo> _channels = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _knownGuilds = new(StringComparer.Ordinal);
+
+    public string? BotUserId { get; private set; }
+
+    public string? BotName { get; private set; }
+
+    public string? ApplicationId { get; private set; }
+
+    public void OnReady(ReadyData ready)
+    {
+        BotUserId = ready.User?.Id ?? BotUserId;
+        BotName = ready.User?.GlobalName ?? ready.User?.Username ?? BotName;
+        ApplicationId = ready.Application?.Id ?? ApplicationId;
+        foreach (var guild in ready.Guilds ?? [])
+        {
+            if (guild.Id is { Length: > 0 } id)
+            {
+                _knownGuilds.TryAdd(id, 0);
+            }
+        }
+    }
+
+    /// <summary>Records a server's channels; true when the server is new to the bot (it was just added).</summary>
+    public bool OnGuildCreate(GuildData guild)
+    {
+        if (guild.Id is not { Length: > 0 } guildId)
+        {
+            return false;
+        }
+
+        foreach (var channel in (guild.Channels ?? []).Concat(guild.Threads ?? []))
+        {
+            channel.GuildId ??= guildId;
+            OnChannel(channel);
+        }
+
+        return _knownGuilds.TryAdd(guildId, 0);
+    }
+
+    public void OnChannel(DiscordChannel channel)
+    {
+        if (channel.Id is { Length: > 0 } id)
+        {
+            _channels[id] = new ChannelInfo(channel.GuildId, channel.Name, channel.ParentId, channel.Type);
+        }
+    }
+
+    public void OnChannelDeleted(DiscordChannel channel)
+    {
+        if (channel.Id is { Length: > 0 } id)
+        {
+            _channels.TryRemove(id, out _);
+        }
+    }
+
+    public void OnGuildDeleted(string guildId, bool stillMember)
+    {
+        if (stillMember)
+        {
+            return; // an outage, not a removal
+        }
+
+        _knownGuilds.TryRemove(guildId, out _);
+        foreach (var (id, info) in _channels)
+        {
+            if (info.GuildId == guildId)
+            {
+                _channels.TryRemove(id, out _);
+            }
+        }
+    }
+
+    /// <summary>The channel whose conversation a message belongs to: the parent for a thread, else itself.</summary>
+    public string ConversationChannel(string channelId) =>
+        _channels.TryGetValue(channelId, out var info) && IsThread(info.Type) && info.ParentId is { Length: > 0 } parent ? parent : channelId;
+
+    public string? ChannelName(string channelId) => _channels.TryGetValue(channelId, out var info) ? info.Name : null;
+
+    /// <summary>Announcement, public and private threads (channel types 10–12).</summary>
+    private static bool IsThread(int type) => type is 10 or 11 or 12;
+
+    private sealed record ChannelInfo(string? GuildId, string? Name, string? ParentId, int Type);
+}

@@ -1,0 +1,32 @@
+using KlassenouderBot.Platforms.Http;
+
+namespace KlassenouderBot.Platforms.Discord.Gateway;
+
+/// <summary>
+/// Keeps one connection under Discord's 120 payloads per 60 seconds (more closes it with 4008), with a
+/// few slots reserved so a heartbeat always gets through.
+/// </summary>
+internal sealed class GatewaySendLimiter(GatewaySettings settings, TimeProvider timeProvider)
+{
+    private readonly SlidingWindow _window = new(TimeSpan.FromSeconds(60), settings.SendsPerMinute);
+    private readonly Lock _gate = new();
+
+    public async ValueTask WaitAsync(bool isHeartbeat, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_gate)
+            {
+                wait = _window.TryBook(timeProvider.GetUtcNow(), isHeartbeat ? 0 : settings.HeartbeatReserve);
+            }
+
+            if (wait <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await Task.Delay(wait, timeProvider, cancellationToken);
+        }
+    }
+}
