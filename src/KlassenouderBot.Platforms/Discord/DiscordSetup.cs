@@ -37,6 +37,7 @@ public static class DiscordSetup
             sp.GetRequiredService<DiscordOptions>(),
             sp.GetRequiredService<ILogger<DiscordRestClient>>()));
 
+        services.AddSingleton(static sp => new DiscordCommandRegistrar(sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<DiscordOptions>()));
         services.AddSingleton<DiscordDirectory>();
         services.AddSingleton<DiscordMembers>();
         services.AddSingleton<DiscordChatSender>();

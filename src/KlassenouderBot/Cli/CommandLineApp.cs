@@ -7,7 +7,7 @@ namespace KlassenouderBot.Cli;
 /// <summary>The verbs of the contract (README, "Command line"). Exit codes: 0 ok, 1 failed run, 2 bad arguments or input.</summary>
 public static class CommandLineApp
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "analyze", "replay", "eval-tone", "eval-threads", "teams-package" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "analyze", "replay", "eval-tone", "eval-threads", "teams-package", "discord-register" };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -22,6 +22,7 @@ public static class CommandLineApp
                 "replay" => await ReplayAsync(args[1..], output),
                 "eval-threads" => await EvalThreadsAsync(args[1..], output),
                 "teams-package" => TeamsPackageCommand.Run(args[1..], output, Environment.CurrentDirectory, AppContext.BaseDirectory),
+                "discord-register" => await DiscordRegisterCommand.RunAsync(args[1..], output, error, CliConfiguration.Build(), Environment.CurrentDirectory, AppContext.BaseDirectory),
                 _ => throw new CliUsageException($"unknown verb '{args[0]}'"),
             };
         }

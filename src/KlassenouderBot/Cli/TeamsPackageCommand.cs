@@ -55,27 +55,9 @@ internal static class TeamsPackageCommand
         return 0;
     }
 
-    /// <summary>
-    /// The folder that holds the manifest: first the nearest <c>manifests/teams</c> above the current folder
-    /// (a checkout, so edits count without a rebuild), then above the program folder (the copy the build puts
-    /// next to the binary, so a published app packages itself).
-    /// </summary>
-    public static string? LocateManifestFolder(string currentDirectory, string baseDirectory)
-    {
-        foreach (var start in new[] { currentDirectory, baseDirectory })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, "manifests", "teams");
-                if (File.Exists(Path.Combine(candidate, "manifest.json")))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The folder that holds the manifest (see <see cref="ManifestFolder"/>).</summary>
+    public static string? LocateManifestFolder(string currentDirectory, string baseDirectory) =>
+        ManifestFolder.Locate("teams", "manifest.json", currentDirectory, baseDirectory);
 
     private static string ParseAppId(string text)
     {
