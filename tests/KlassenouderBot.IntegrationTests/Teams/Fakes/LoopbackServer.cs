@@ -28,12 +28,15 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Always ends with a slash, e.g. <c>http://127.0.0.1:50123/</c>.</summary>
     public Uri BaseAddress { get; }
 
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler)
+    /// <param name="handler">Answers every request.</param>
+    /// <param name="configure">Adds middleware ahead of <paramref name="handler"/>, e.g. <c>app.UseWebSockets()</c> for a fake gateway.</param>
+    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, Action<WebApplication>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         var app = builder.Build();
+        configure?.Invoke(app);
         app.Run(handler);
         await app.StartAsync();
 
