@@ -58,6 +58,19 @@ public sealed class DiscordChatSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task SendToConversation_RetriedAfterAServerError_SendsTheSameNonceSoDiscordPostsOnce()
+    {
+        _api.On(GroupPost, StubAnswer.Error(HttpStatusCode.ServiceUnavailable, 0), StubAnswer.Ok("""{"id":"600000000000000001"}"""));
+
+        var result = await _sut.SendToConversationAsync(ClassChannel, new OutboundMessage(OutboundKind.GroupMessage, "hoi"), CancellationToken.None);
+
+        result.Delivered.Should().BeTrue();
+        var nonces = _api.To(GroupPost).Select(r => r.Body!.Value.GetProperty("nonce").GetString()).ToList();
+        nonces.Should().HaveCount(2);
+        nonces.Distinct().Should().ContainSingle("the retry is the same message, which enforce_nonce deduplicates");
+    }
+
+    [Fact]
     public async Task SendToConversation_LongText_IsCutToDiscordsLimit()
     {
         var text = string.Concat(Enumerable.Repeat("woord ", 1000)).Trim();
