@@ -38,7 +38,8 @@ internal sealed class DiscordMembers(DiscordRestClient rest)
     public async Task<(string? UserId, string? Problem)> FindContactAsync(string? guildId, ChatUser contact, CancellationToken cancellationToken)
     {
         var account = contact.DiscordAccount;
-        if (account is { Length: > 0 } && account.All(char.IsAsciiDigit))
+        // A user id is a snowflake (15–21 digits, as the school file reads it); fewer digits make a username.
+        if (account is { Length: >= 15 and <= 21 } && account.All(char.IsAsciiDigit))
         {
             return (account, null);
         }

@@ -29,7 +29,7 @@ public sealed class FaqAnswerer
         "hoe", "waar", "wie", "welke", "wel", "niet", "nog", "ook", "al", "dan", "als", "kan", "kun", "kunnen", "moet", "moeten",
         "mag", "mogen", "wordt", "worden", "heb", "hebt", "heeft", "hebben", "doe", "doen", "even", "toch", "eigenlijk", "hallo", "hoi",
         "the", "a", "an", "and", "or", "is", "are", "do", "does", "i", "my", "we", "our", "you", "to", "of", "in", "on", "at", "for",
-        "what", "how", "where", "who", "which", "can", "should", "there", "it", "this", "that", "be", "hi", "hello", "please",
+        "what", "when", "how", "where", "who", "which", "can", "should", "there", "it", "this", "that", "be", "hi", "hello", "please",
     };
 
     private static readonly HashSet<string> EnglishMarkers = new(StringComparer.Ordinal)
@@ -44,6 +44,7 @@ public sealed class FaqAnswerer
 
     private readonly IReadOnlyList<(FaqEntry Entry, IReadOnlyList<HashSet<string>> Wordings)> _entries;
     private readonly Dictionary<string, double> _weights;
+    private readonly HashSet<string> _subjectTerms;
     private readonly double _unknownWeight;
 
     public FaqAnswerer(IReadOnlyList<FaqEntry> entries)
@@ -59,6 +60,9 @@ public sealed class FaqAnswerer
                 entryCounts[term] = entryCounts.GetValueOrDefault(term) + 1;
             }
         }
+
+        // The words of an entry's own question name its subject ("herfstvakantie", "luizencontrole").
+        _subjectTerms = [.. _entries.SelectMany(e => e.Wordings[0])];
 
         var total = Math.Max(1, _entries.Count);
         _weights = entryCounts.ToDictionary(pair => pair.Key, pair => Math.Log(1 + ((double)total / pair.Value)), StringComparer.Ordinal);
@@ -78,13 +82,16 @@ public sealed class FaqAnswerer
         var best = (Entry: (FaqEntry?)null, Score: 0.0);
         foreach (var (entry, wordings) in _entries)
         {
+            // A question that names another entry's subject, which this entry never mentions, is about that
+            // subject: "hoe lang duurt de herfstvakantie?" shares only "hoe lang duurt" with the summer holiday.
+            var otherSubject = terms.Where(t => _subjectTerms.Contains(t) && !wordings.Any(w => w.Contains(t))).Sum(Weight) * 0.5;
             foreach (var wording in wordings)
             {
                 var covered = terms.Where(wording.Contains).Sum(Weight);
 
                 // Words of the wording the question lacks count a little against it, so a short exact wording beats a long one.
                 var missing = wording.Where(t => !terms.Contains(t)).Sum(Weight) * 0.25;
-                var score = Math.Clamp((covered - missing) / questionWeight, 0, 1);
+                var score = Math.Clamp((covered - missing - otherSubject) / questionWeight, 0, 1);
                 if (score > best.Score)
                 {
                     best = (entry, score);

@@ -1,5 +1,4 @@
 using KlassenouderBot.IntegrationTests.Discord.Fakes;
-using KlassenouderBot.IntegrationTests.Teams;
 using KlassenouderBot.Platforms.Discord;
 using KlassenouderBot.Platforms.Discord.Gateway;
 using Microsoft.AspNetCore.Hosting;

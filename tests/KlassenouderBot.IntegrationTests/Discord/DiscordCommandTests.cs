@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using KlassenouderBot.Cli;
 using KlassenouderBot.Data;
 using KlassenouderBot.IntegrationTests.Discord.Fakes;
-using KlassenouderBot.IntegrationTests.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

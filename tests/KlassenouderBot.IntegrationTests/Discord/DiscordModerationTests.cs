@@ -83,8 +83,10 @@ public sealed class DiscordModerationTests
         (await host.WaitForAlertAsync(a => a.Id == alertId, "the stored alert")).Status.Should().Be(AlertStatus.Open);
 
         var interactionId = DiscordTestData.NextId();
-        await host.Discord.DispatchAsync("INTERACTION_CREATE", FakeDiscordEvents.ButtonInteraction(
-            interactionId, "token-claim", claimId, DiscordTestData.Naima.Id, DiscordTestData.Naima.Username, guildId: null, host.Discord.DmChannelIdFor(DiscordTestData.Naima.Id), DiscordTestData.NextId()));
+        var press = FakeDiscordEvents.ButtonInteraction(
+            interactionId, "token-claim", claimId, DiscordTestData.Naima.Id, DiscordTestData.Naima.Username, guildId: null, host.Discord.DmChannelIdFor(DiscordTestData.Naima.Id), DiscordTestData.NextId());
+        press["user"]!["global_name"] = DiscordTestData.Naima.GlobalName;
+        await host.Discord.DispatchAsync("INTERACTION_CREATE", press);
 
         var callback = await host.Discord.WaitForRequestAsync(r => r.Path == $"/interactions/{interactionId}/token-claim/callback", Wait);
         callback.Headers.ContainsKey("Authorization").Should().BeFalse("the interaction token is the credential");
@@ -92,7 +94,7 @@ public sealed class DiscordModerationTests
         callback.Body["data"]!["components"]!.AsArray().Should().BeEmpty("once claimed, the buttons go");
         callback.Body["data"]!.ToJsonString().Should().Contain("Opgepakt door");
         var claimed = await host.WaitForAlertAsync(a => a.Id == alertId && a.Status == AlertStatus.Claimed, "the alert to be claimed");
-        claimed.HandledBy.Should().Contain("Naima");
+        claimed.HandledBy.Should().Contain("Naima Bouzid", "the name she shows in Discord");
     }
 
     [Fact]

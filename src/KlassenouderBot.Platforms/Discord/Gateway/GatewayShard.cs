@@ -89,6 +89,11 @@ internal sealed class GatewayShard(
                 await DelayAsync(wait, stoppingToken);
                 continue;
             }
+            catch (Exception exception)
+            {
+                // A bug in one connection must not end the shard (or, through the host, the whole app).
+                outcome = new Outcome(NextStep.Resume, $"unexpected {exception.GetType().Name}");
+            }
 
             switch (outcome.Next)
             {
@@ -177,8 +182,9 @@ internal sealed class GatewayShard(
             await CloseAsync(socket, WebSocketCloseStatus.NormalClosure, "shutting down");
             return new Outcome(NextStep.Shutdown, "shutting down");
         }
-        catch (Exception exception) when (exception is WebSocketException or IOException or HttpRequestException or JsonException)
+        catch (Exception exception) when (exception is WebSocketException or IOException or HttpRequestException or JsonException or OperationCanceledException)
         {
+            // Aborting a zombie socket surfaces in the receive as a cancellation or a WebSocketException.
             var reason = connection.IsZombie ? "heartbeat not acknowledged" : $"connection lost ({exception.GetType().Name})";
             return new Outcome(resuming || _sessionId is not null ? NextStep.Resume : NextStep.Reidentify, reason) { ReachedReady = connection.ReachedReady };
         }

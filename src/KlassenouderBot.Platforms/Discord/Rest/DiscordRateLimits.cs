@@ -27,7 +27,9 @@ internal sealed partial class DiscordRateLimits(TimeProvider timeProvider)
         var major = MajorParameter().Match(path);
         var majorId = major.Success ? major.Groups["id"].Value : "";
         var rest = major.Success ? path[major.Length..] : path;
-        var template = (major.Success ? $"/{major.Groups["kind"].Value}/{majorId}" : "") + Snowflake().Replace(InteractionToken().Replace(rest, "/interactions/:id/:token"), "/:id");
+        // The major id is kept apart (it is part of the bucket key, not the route), so the route map has
+        // one entry per route rather than one per channel.
+        var template = (major.Success ? $"/{major.Groups["kind"].Value}/:major" : "") + Snowflake().Replace(InteractionToken().Replace(rest, "/interactions/:id/:token"), "/:id");
         return new RouteKey($"{method.Method} {template}", majorId, IsInteractionCallback: path.StartsWith("/interactions/", StringComparison.Ordinal));
     }
 
@@ -78,8 +80,16 @@ internal sealed partial class DiscordRateLimits(TimeProvider timeProvider)
 
             if (bucket is not null)
             {
+                if (bucket.ResetAt <= now)
+                {
+                    // A new window starts with this request; without a new reset time every later request
+                    // would also see a fresh window. Discord's next answer corrects the estimate.
+                    bucket.Remaining = bucket.Limit;
+                    bucket.ResetAt = now + bucket.Window;
+                }
+
                 // Count the request now, so concurrent senders queue behind it rather than all going at once.
-                bucket.Remaining = bucket.ResetAt > now ? bucket.Remaining - 1 : bucket.Limit - 1;
+                bucket.Remaining--;
             }
 
             return TimeSpan.Zero;
@@ -118,6 +128,7 @@ internal sealed partial class DiscordRateLimits(TimeProvider timeProvider)
             if (double.TryParse(Header(response, "X-RateLimit-Reset-After"), NumberStyles.Float, CultureInfo.InvariantCulture, out var resetAfter))
             {
                 state.ResetAt = now + TimeSpan.FromSeconds(resetAfter);
+                state.Window = TimeSpan.FromSeconds(Math.Max(resetAfter, state.Window.TotalSeconds));
             }
 
             if (!isGlobal && retryAfter is { } bucketWait)
@@ -151,11 +162,14 @@ internal sealed partial class DiscordRateLimits(TimeProvider timeProvider)
         public int Remaining { get; set; } = 1;
 
         public DateTimeOffset ResetAt { get; set; }
+
+        /// <summary>The longest Reset-After seen: how long a window of this bucket lasts.</summary>
+        public TimeSpan Window { get; set; }
     }
 }
 
 /// <summary>A request's route as the rate limits see it.</summary>
-/// <param name="Key">Method and path template.</param>
+/// <param name="Key">Method and path template, ids replaced (<c>POST /channels/:major/messages</c>).</param>
 /// <param name="MajorId">The channel, guild or webhook id the limit is counted per.</param>
 /// <param name="IsInteractionCallback">Interaction callbacks are not under the global limit.</param>
 internal sealed record RouteKey(string Key, string MajorId, bool IsInteractionCallback);

@@ -7,9 +7,8 @@ using KlassenouderBot.Tests.Fakes;
 
 namespace KlassenouderBot.Tests.Platforms.Discord;
 
-/// <summary>Discord adapter behaviour that is wrong today; these fail until src is fixed (see the commit message).</summary>
-[Trait("Category", "KnownBug")]
-public sealed class DiscordBugTests : IDisposable
+/// <summary>Discord adapter mistakes found by review: short all-digit usernames taken for ids, and rate-limit windows that stopped counting after a reset.</summary>
+public sealed class DiscordRegressionTests : IDisposable
 {
     private const string Guild = "222222222222222222";
 
