@@ -260,33 +260,32 @@ internal sealed class GatewayShard(
 
     private async Task HandleDispatchAsync(Connection connection, Received received, CancellationToken cancellationToken)
     {
-        switch (received.EventName)
+        try
         {
-            case "READY" when received.Data?.Deserialize(DiscordJsonContext.Default.ReadyData) is { SessionId: { Length: > 0 } sessionId } ready:
-                _sessionId = sessionId;
-                _resumeUrl = ready.ResumeGatewayUrl is { Length: > 0 } resumeUrl ? resumeUrl : null;
-                connection.ReachedReady = true;
-                Status = ShardStatus.Connected;
-                logger.GatewayReady(shardId, ready.Guilds?.Count ?? 0);
-                events.OnReady(shardId, ready);
-                break;
-            case "RESUMED":
-                connection.ReachedReady = true;
-                Status = ShardStatus.Connected;
-                logger.GatewayResumed(shardId, Sequence);
-                break;
-            case { Length: > 0 } name when received.Data is { } data:
-                try
-                {
+            switch (received.EventName)
+            {
+                case "READY" when received.Data?.Deserialize(DiscordJsonContext.Default.ReadyData) is { SessionId: { Length: > 0 } sessionId } ready:
+                    _sessionId = sessionId;
+                    _resumeUrl = ready.ResumeGatewayUrl is { Length: > 0 } resumeUrl ? resumeUrl : null;
+                    connection.ReachedReady = true;
+                    Status = ShardStatus.Connected;
+                    logger.GatewayReady(shardId, ready.Guilds?.Count ?? 0);
+                    events.OnReady(shardId, ready);
+                    break;
+                case "RESUMED":
+                    connection.ReachedReady = true;
+                    Status = ShardStatus.Connected;
+                    logger.GatewayResumed(shardId, Sequence);
+                    break;
+                case { Length: > 0 } name when received.Data is { } data:
                     await events.OnDispatchAsync(shardId, name, data, cancellationToken);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // One bad event must not cost the connection (and with it every event after it).
-                    logger.DispatchFailed(name, exception.GetType().Name);
-                }
-
-                break;
+                    break;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // One bad event must not cost the connection (and with it every event after it).
+            logger.DispatchFailed(received.EventName ?? "(unnamed)", exception.GetType().Name);
         }
 
         if (received.Sequence is { } sequence && sequence > Sequence)
@@ -442,7 +441,8 @@ internal sealed class GatewayShard(
         {
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("op", out var op) || !op.TryGetInt32(out var opcode))
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("op", out var op)
+                || op.ValueKind != JsonValueKind.Number || !op.TryGetInt32(out var opcode))
             {
                 return Unreadable("no opcode");
             }
