@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using KlassenouderBot.IntegrationTests.Discord.Fakes;
 using KlassenouderBot.IntegrationTests.Teams;
@@ -226,5 +227,23 @@ public sealed class DiscordGatewayTests
         discord.Requests.Count(r => r.Path == "/gateway/bot" && r.Status == 502).Should().Be(5, "every failed lookup was tried again");
         using var client = app.CreateClient();
         (await client.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Shutdown_ClosesTheConnectionWithANormalClose()
+    {
+        var host = await DiscordTestHost.StartAsync();
+        try
+        {
+            await host.App.DisposeAsync();
+
+            var connection = host.Discord.Connections.Should().ContainSingle().Subject;
+            await Eventually.GetAsync(() => Task.FromResult(connection.ClientCloseStatus?.ToString(CultureInfo.InvariantCulture)), "the close frame to arrive");
+            connection.ClientCloseStatus.Should().Be(1000, "a stopped bot shows offline at once instead of lingering until Discord times it out");
+        }
+        finally
+        {
+            await host.Discord.DisposeAsync();
+        }
     }
 }

@@ -43,6 +43,14 @@ internal sealed class GatewayShard(
 
     private const int ReceiveChunkBytes = 16 * 1024;
 
+    /// <summary>
+    /// A normal close ends the session and shows the bot offline at once. (Resuming across a restart would
+    /// need a non-1000 close and the session stored; the session lives in memory only.)
+    /// </summary>
+    private const WebSocketCloseStatus ShutdownClose = WebSocketCloseStatus.NormalClosure;
+
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
+
     private string? _sessionId;
     private string? _resumeUrl;
     private long _sequence;
@@ -179,7 +187,6 @@ internal sealed class GatewayShard(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await CloseAsync(socket, WebSocketCloseStatus.NormalClosure, "shutting down");
             return new Outcome(NextStep.Shutdown, "shutting down");
         }
         catch (Exception exception) when (exception is WebSocketException or IOException or HttpRequestException or JsonException or OperationCanceledException)
@@ -193,6 +200,15 @@ internal sealed class GatewayShard(
     private async Task<Outcome> RunSessionAsync(Connection connection, bool resuming, CancellationToken stoppingToken)
     {
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+
+        // On shutdown the bot closes the connection properly: it sends the close frame and reads on until
+        // Discord answers (or a moment passes), because cancelling a pending receive would abort the socket.
+        using var receiving = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
+        using var onStop = stoppingToken.Register(() =>
+        {
+            receiving.CancelAfter(ShutdownGrace);
+            _ = CloseAsync(connection, ShutdownClose, "shutting down");
+        });
         var heartbeats = HeartbeatAsync(connection, lifetime.Token);
         try
         {
@@ -207,10 +223,12 @@ internal sealed class GatewayShard(
 
             while (true)
             {
-                var received = await ReceiveAsync(connection, lifetime.Token);
+                var received = await ReceiveAsync(connection, receiving.Token);
                 if (received.Closed)
                 {
-                    return FromClose(received.CloseCode, connection.ReachedReady);
+                    return stoppingToken.IsCancellationRequested
+                        ? new Outcome(NextStep.Shutdown, "shutting down")
+                        : FromClose(received.CloseCode, connection.ReachedReady);
                 }
 
                 if (received.Skipped)
@@ -228,12 +246,12 @@ internal sealed class GatewayShard(
                         break;
                     case 7:
                         logger.ReconnectRequested(shardId);
-                        await CloseAsync(connection.Socket, (WebSocketCloseStatus)GatewayCloseCodes.ResumableClose, "reconnect");
+                        await CloseAsync(connection, (WebSocketCloseStatus)GatewayCloseCodes.ResumableClose, "reconnect");
                         return new Outcome(NextStep.Resume, "Discord asked for a reconnect") { ReachedReady = true };
                     case 9:
                         var resumable = received.Data is { ValueKind: JsonValueKind.True };
                         logger.InvalidSession(shardId, resumable);
-                        await CloseAsync(connection.Socket, (WebSocketCloseStatus)GatewayCloseCodes.ResumableClose, "invalid session");
+                        await CloseAsync(connection, (WebSocketCloseStatus)GatewayCloseCodes.ResumableClose, "invalid session");
                         return new Outcome(resumable ? NextStep.Resume : NextStep.Reidentify, "invalid session")
                         {
                             ReachedReady = connection.ReachedReady,
@@ -469,19 +487,26 @@ internal sealed class GatewayShard(
         return Received.Skip;
     }
 
-    private static async Task CloseAsync(ClientWebSocket socket, WebSocketCloseStatus status, string reason)
+    /// <summary>Sends a close frame (taking the send lock: a heartbeat may be on its way), without waiting for the answer.</summary>
+    private static async Task CloseAsync(Connection connection, WebSocketCloseStatus status, string reason)
     {
-        if (socket.State != WebSocketState.Open)
-        {
-            return;
-        }
-
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await socket.CloseOutputAsync(status, reason, timeout.Token);
+            await connection.SendLock.WaitAsync(timeout.Token);
+            try
+            {
+                if (connection.Socket.State == WebSocketState.Open)
+                {
+                    await connection.Socket.CloseOutputAsync(status, reason, timeout.Token);
+                }
+            }
+            finally
+            {
+                connection.SendLock.Release();
+            }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
             // Closing is a courtesy; the socket is dropped either way.
         }
