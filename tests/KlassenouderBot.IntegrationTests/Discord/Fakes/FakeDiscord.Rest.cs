@@ -93,7 +93,7 @@ internal sealed partial class FakeDiscord
             request.QueryString.Value ?? "",
             request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
             request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            ParseJson(bodyText));
+            LoopbackServer.ParseJsonOrNull(bodyText));
 
         RestAnswer answer;
         Dictionary<string, string> headers;
@@ -191,23 +191,6 @@ internal sealed partial class FakeDiscord
         [var first, ..] when first.Length > 0 => ("bucket-" + first, ""),
         _ => ("bucket-unknown", ""),
     };
-
-    private static JsonNode? ParseJson(string text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     private static RestAnswer Error(int status, int code, string message) =>
         new(status, new JsonObject { ["code"] = code, ["message"] = message });

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -163,7 +162,7 @@ internal sealed class FakeBotConnector : IAsyncDisposable
             Query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
             Authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null,
             BodyText = bodyText.Length > 0 ? bodyText : null,
-            Body = ParseJson(bodyText),
+            Body = LoopbackServer.ParseJsonOrNull(bodyText),
             Operation = operation,
             ConversationId = conversationId,
             ActivityId = activityId,
@@ -307,23 +306,6 @@ internal sealed class FakeBotConnector : IAsyncDisposable
         ["v3", "conversations", var c, "members", var m] when HttpMethods.IsGet(method) => (ConnectorOperation.GetMember, c, null, m),
         _ => (ConnectorOperation.Unknown, null, null, null),
     };
-
-    private static JsonNode? ParseJson(string text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     private static JsonObject Error(string code, string message) => new() { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } };
 

@@ -61,4 +61,22 @@ internal sealed class LoopbackServer : IAsyncDisposable
         response.ContentType = "application/json; charset=utf-8";
         await response.WriteAsync(body.ToJsonString(), Encoding.UTF8);
     }
+
+    /// <summary>A request body as JSON, or null when it is empty or not JSON (the fakes record it either way).</summary>
+    public static JsonNode? ParseJsonOrNull(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 }
