@@ -70,21 +70,19 @@ internal sealed class DiscordTestHost : IAsyncDisposable
     }
 
     public Task<AlertRecord> WaitForAlertAsync(Func<AlertRecord, bool> predicate, string what, TimeSpan? timeout = null) =>
-        Eventually.GetAsync(
-            async () =>
-            {
-                await using var db = await App.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
-                return (await db.Alerts.AsNoTracking().ToListAsync()).FirstOrDefault(predicate);
-            },
-            what,
-            timeout);
+        WaitForRecordAsync(db => db.Alerts, predicate, what, timeout);
 
     public Task<InterventionRecord> WaitForInterventionAsync(Func<InterventionRecord, bool> predicate, string what, TimeSpan? timeout = null) =>
+        WaitForRecordAsync(db => db.Interventions, predicate, what, timeout);
+
+    /// <summary>Waits for a stored record matching <paramref name="predicate"/> (the bot stores after it acts).</summary>
+    private Task<T> WaitForRecordAsync<T>(Func<BotDbContext, DbSet<T>> set, Func<T, bool> predicate, string what, TimeSpan? timeout)
+        where T : class =>
         Eventually.GetAsync(
             async () =>
             {
                 await using var db = await App.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
-                return (await db.Interventions.AsNoTracking().ToListAsync()).FirstOrDefault(predicate);
+                return (await set(db).AsNoTracking().ToListAsync()).FirstOrDefault(predicate);
             },
             what,
             timeout);
