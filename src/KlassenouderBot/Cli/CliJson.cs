@@ -63,4 +63,6 @@ internal sealed record ThreadResult(string Id, int? EscalatesAt, int? FirstAlert
 [JsonSerializable(typeof(ToneEvaluation))]
 [JsonSerializable(typeof(ThreadEvaluation))]
 [JsonSerializable(typeof(TranscriptLine))]
+[JsonSerializable(typeof(AskOutput))]
+[JsonSerializable(typeof(FaqEvaluation))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KlassenouderBot.Faq;
 using KlassenouderBot.Moderation;
 using KlassenouderBot.School;
 
@@ -7,7 +8,7 @@ namespace KlassenouderBot.Cli;
 /// <summary>The verbs of the contract (README, "Command line"). Exit codes: 0 ok, 1 failed run, 2 bad arguments or input.</summary>
 public static class CommandLineApp
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "analyze", "replay", "eval-tone", "eval-threads", "teams-package", "discord-register" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "analyze", "replay", "eval-tone", "eval-threads", "teams-package", "discord-register", "ask", "eval-faq" };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -21,6 +22,8 @@ public static class CommandLineApp
                 "eval-tone" => EvalTone(args[1..], output),
                 "replay" => await ReplayAsync(args[1..], output),
                 "eval-threads" => await EvalThreadsAsync(args[1..], output),
+                "ask" => Ask(args[1..], output),
+                "eval-faq" => EvalFaq(args[1..], output),
                 "teams-package" => TeamsPackageCommand.Run(args[1..], output, Environment.CurrentDirectory, AppContext.BaseDirectory),
                 "discord-register" => await DiscordRegisterCommand.RunAsync(args[1..], output, error, CliConfiguration.Build(), Environment.CurrentDirectory, AppContext.BaseDirectory),
                 _ => throw new CliUsageException($"unknown verb '{args[0]}'"),
@@ -32,6 +35,11 @@ public static class CommandLineApp
             return 2;
         }
         catch (SchoolConfigurationException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
+        catch (SchoolGuideException ex)
         {
             await error.WriteLineAsync($"error: {ex.Message}");
             return 2;
@@ -124,6 +132,58 @@ public static class CommandLineApp
         return 0;
     }
 
+    private static int Ask(string[] args, TextWriter output)
+    {
+        var parsed = CliArguments.Parse(args, new HashSet<string> { "config", "groep" }, new HashSet<string> { "json" });
+        if (parsed.Positional.Count == 0)
+        {
+            throw new CliUsageException("usage: ask [--config SCHOOL.yaml] [--groep GROEP] [--json] QUESTION");
+        }
+
+        var question = string.Join(' ', parsed.Positional);
+        if (question.Trim().Length == 0)
+        {
+            throw new CliUsageException("the question is empty; usage: ask [--config SCHOOL.yaml] [--json] QUESTION");
+        }
+
+        var school = LoadSchool(parsed.Value("config"));
+        var groep = parsed.Value("groep");
+        if (groep is not null && school.FindClass(groep) is null)
+        {
+            throw new CliUsageException($"--groep '{groep}' is not a groep in {school.SourcePath} (known: {string.Join(", ", school.Classes.Select(c => c.Groep))})");
+        }
+
+        var result = FaqEngineFactory.Create(school).Ask(question, groep);
+        var text = result.Answered ? FaqReplies.Answer(result, school) : FaqReplies.WhoToAsk(result, school, groep);
+        output.WriteLine(parsed.Has("json")
+            ? JsonSerializer.Serialize(new AskOutput(result.Answered, result.FaqId, result.Source, Math.Round(result.Confidence, 3), result.Answered ? result.Answer! : text), CliJson.Options)
+            : text);
+        return 0;
+    }
+
+    private static int EvalFaq(string[] args, TextWriter output)
+    {
+        var parsed = CliArguments.Parse(args, new HashSet<string> { "config" }, new HashSet<string> { "json", "mistakes" });
+        if (parsed.Positional.Count != 1)
+        {
+            throw new CliUsageException("usage: eval-faq FILE.tsv [--config SCHOOL.yaml] [--json] [--mistakes]");
+        }
+
+        var rows = FaqEvaluator.ReadLabelled(parsed.Positional[0]);
+        var engine = FaqEngineFactory.Create(LoadSchool(parsed.Value("config")));
+        var evaluation = FaqEvaluator.Evaluate(rows, engine);
+        output.WriteLine(parsed.Has("json") ? JsonSerializer.Serialize(evaluation, CliJson.Options) : FaqEvaluator.FormatTable(evaluation, parsed.Has("mistakes")));
+        return 0;
+    }
+
     private static SchoolConfiguration LoadSchool(string? path) =>
         SchoolConfigurationLoader.Load(string.IsNullOrWhiteSpace(path) ? SchoolOptions.DefaultConfigPath : path);
 }
+
+/// <summary>The <c>ask --json</c> shape of the contract.</summary>
+internal sealed record AskOutput(
+    bool Answered,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? FaqId,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? Source,
+    double Confidence,
+    string Answer);

@@ -35,6 +35,9 @@ public sealed record FaqOptions
 
     /// <summary>An unaddressed question in a group is answered only at or above this confidence.</summary>
     public double AutoAnswerThreshold { get; init; } = 0.8;
+
+    /// <summary>Whether the bot answers questions in a group that were not put to it (only when very sure).</summary>
+    public bool AutoAnswerInGroups { get; init; } = true;
 }
 
 /// <summary>

@@ -22,6 +22,12 @@ public sealed record SchoolConfiguration
 
     public IReadOnlyList<FaqEntry> Faq { get; init; } = [];
 
+    /// <summary>The school's own synonym groups for answering questions (<c>synonyms:</c>), added to the built-in ones.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Synonyms { get; init; } = [];
+
+    /// <summary>How sure the bot must be to answer (<c>faq_settings:</c>).</summary>
+    public Faq.FaqOptions FaqOptions { get; init; } = new();
+
     /// <summary>Absolute path of the school guide (Markdown or .docx), when configured.</summary>
     public string? SchoolGuidePath { get; init; }
 
@@ -129,7 +135,7 @@ public sealed record EscalationSettings
     public AlertRecipient? Director { get; init; }
 }
 
-/// <summary>One FAQ entry (answering comes with a later issue; the shape is read now).</summary>
+/// <summary>One FAQ entry: a question, other ways parents ask it, the answer (and in English), and the guide heading it comes from.</summary>
 public sealed record FaqEntry(string Id, string Question, string Answer)
 {
     public IReadOnlyList<string> Alternates { get; init; } = [];

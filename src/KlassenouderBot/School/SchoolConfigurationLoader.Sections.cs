@@ -301,4 +301,51 @@ public static partial class SchoolConfigurationLoader
                 SchoolYamlReader.Find(mapping, "discord")!,
                 $"{path}.discord '{account}' is not a Discord user id or username; write the number from 'Copy User ID' or the lower-case username");
     }
+
+    // synonyms: a list of groups, each a list of two or more words or phrases that mean the same.
+    private static List<IReadOnlyList<string>> ReadSynonyms(SchoolYamlReader reader, YamlMappingNode root)
+    {
+        var groups = new List<IReadOnlyList<string>>();
+        if (reader.OptionalSequence(root, "synonyms", "synonyms") is not { } sequence)
+        {
+            return groups;
+        }
+
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var path = $"synonyms[{i}]";
+            var group = reader.StringList(sequence.Children[i], path);
+            if (group.Count(g => g.Trim().Length > 0) < 2)
+            {
+                throw reader.Error(sequence.Children[i], $"{path} needs at least two words that mean the same, e.g. [ziekmelden, afmelden]");
+            }
+
+            groups.Add(group);
+        }
+
+        return groups;
+    }
+
+    private static Faq.FaqOptions ReadFaqSettings(SchoolYamlReader reader, YamlMappingNode root)
+    {
+        var defaults = new Faq.FaqOptions();
+        if (reader.OptionalMapping(root, "faq_settings", "faq_settings") is not { } settings)
+        {
+            return defaults;
+        }
+
+        var threshold = reader.OptionalFraction(settings, "threshold", "faq_settings.threshold", 0, 1) ?? defaults.Threshold;
+        var autoThreshold = reader.OptionalFraction(settings, "auto_answer_threshold", "faq_settings.auto_answer_threshold", 0, 1) ?? Math.Max(defaults.AutoAnswerThreshold, threshold);
+        if (autoThreshold < threshold)
+        {
+            throw reader.Error(SchoolYamlReader.Find(settings, "auto_answer_threshold")!, "faq_settings.auto_answer_threshold must not be below faq_settings.threshold: unasked answers need more certainty, not less");
+        }
+
+        return new Faq.FaqOptions
+        {
+            Threshold = threshold,
+            AutoAnswerThreshold = autoThreshold,
+            AutoAnswerInGroups = reader.OptionalBool(settings, "auto_answer_in_groups", "faq_settings.auto_answer_in_groups") ?? defaults.AutoAnswerInGroups,
+        };
+    }
 }

@@ -71,6 +71,8 @@ public static partial class SchoolConfigurationLoader
             Classes = [.. classes.Select(c => c with { AlertRecipients = alertsByGroep.GetValueOrDefault(c.Groep) ?? DefaultAlertRecipients(c) })],
             Escalation = escalation,
             Faq = ReadFaq(reader, root),
+            Synonyms = ReadSynonyms(reader, root),
+            FaqOptions = ReadFaqSettings(reader, root),
             SchoolGuidePath = ReadSchoolGuidePath(reader, root, baseDirectory),
             Texts = ReadTexts(reader, root),
             ConversationLinks = ReadConversationLinks(reader, root, classes),

@@ -69,6 +69,22 @@ internal sealed class SchoolYamlReader(string sourcePath)
         };
     }
 
+    /// <summary>A number between <paramref name="minimum"/> and <paramref name="maximum"/>, written with a decimal point.</summary>
+    public double? OptionalFraction(YamlMappingNode parent, string key, string path, double minimum, double maximum)
+    {
+        var node = Find(parent, key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        var text = ScalarValue(node, path);
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value >= minimum && value <= maximum
+                ? value
+                : throw Error(node, $"{path} must be a number from {minimum.ToString(System.Globalization.CultureInfo.InvariantCulture)} to {maximum.ToString(System.Globalization.CultureInfo.InvariantCulture)} (with a decimal point, e.g. 0.5), but it is '{text}'");
+    }
+
     /// <summary>A list of strings; a single string is accepted as a list of one, because that is what people write.</summary>
     public IReadOnlyList<string>? OptionalStringList(YamlMappingNode parent, string key, string path)
     {

@@ -1,0 +1,106 @@
+using System.Text;
+using KlassenouderBot.Faq;
+
+namespace KlassenouderBot.Cli;
+
+/// <summary>One labelled question and what the bot did with it.</summary>
+internal sealed record FaqEvaluationRow(string Id, string Expected, string Question, FaqResult Result, bool Correct);
+
+/// <summary>The <c>eval-faq --json</c> shape of the contract, plus the mistakes for <c>--mistakes</c>.</summary>
+internal sealed record FaqEvaluation(int N, int Answerable, int Unanswerable, double Top1Accuracy, double AbstainPrecision, double AbstainRecall, int FalseAnswers)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<FaqEvaluationRow> Rows { get; init; } = [];
+}
+
+/// <summary>
+/// Scores FAQ answering on labelled questions (<c>id, expected, question</c>; expected is a FAQ id,
+/// <c>gids:&lt;heading&gt;</c> or <c>none</c>). An answerable question counts as right when the bot answers
+/// from that entry (or from that guide heading); top-1 accuracy is over answerable questions.
+/// </summary>
+internal static class FaqEvaluator
+{
+    public const string None = "none";
+    public const string GuidePrefix = "gids:";
+
+    public static IReadOnlyList<(string Id, string Expected, string Question)> ReadLabelled(string path)
+    {
+        var lines = FileInput.ReadLines(path);
+        if (lines.Count == 0 || !lines[0].TrimEnd('\r').Equals("id\texpected\tquestion", StringComparison.Ordinal))
+        {
+            throw new CliUsageException($"{path}:1: expected the header 'id<TAB>expected<TAB>question'");
+        }
+
+        var rows = new List<(string, string, string)>();
+        for (var n = 1; n < lines.Count; n++)
+        {
+            var line = lines[n].TrimEnd('\r');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var parts = line.Split('\t', 3);
+            if (parts.Length != 3 || parts[1].Trim().Length == 0)
+            {
+                throw new CliUsageException($"{path}:{n + 1}: expected three tab-separated columns (id, expected, question)");
+            }
+
+            rows.Add((parts[0], parts[1].Trim(), parts[2]));
+        }
+
+        return rows;
+    }
+
+    public static FaqEvaluation Evaluate(IReadOnlyList<(string Id, string Expected, string Question)> rows, FaqEngine engine)
+    {
+        var results = rows.Select(row =>
+        {
+            var result = engine.Ask(row.Question);
+            return new FaqEvaluationRow(row.Id, row.Expected, row.Question, result, IsCorrect(row.Expected, result));
+        }).ToList();
+
+        var answerable = results.Where(r => r.Expected != None).ToList();
+        var unanswerable = results.Where(r => r.Expected == None).ToList();
+        var abstained = results.Where(r => !r.Result.Answered).ToList();
+        return new FaqEvaluation(
+            results.Count,
+            answerable.Count,
+            unanswerable.Count,
+            Ratio(answerable.Count(r => r.Correct), answerable.Count),
+            Ratio(abstained.Count(r => r.Expected == None), abstained.Count),
+            Ratio(unanswerable.Count(r => !r.Result.Answered), unanswerable.Count),
+            unanswerable.Count(r => r.Result.Answered))
+        {
+            Rows = results,
+        };
+    }
+
+    public static string FormatTable(FaqEvaluation evaluation, bool mistakes)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"questions: {evaluation.N} ({evaluation.Answerable} answerable, {evaluation.Unanswerable} unanswerable)");
+        text.AppendLine($"top-1 accuracy (answerable): {evaluation.Top1Accuracy:P1}");
+        text.AppendLine($"unanswerable answered: {evaluation.FalseAnswers}/{evaluation.Unanswerable}   abstain precision: {evaluation.AbstainPrecision:P1}   abstain recall: {evaluation.AbstainRecall:P1}");
+        if (mistakes)
+        {
+            foreach (var row in evaluation.Rows.Where(r => !r.Correct && !(r.Expected == None && !r.Result.Answered)))
+            {
+                var got = row.Result.Answered ? row.Result.FaqId ?? $"{GuidePrefix}{row.Result.Source}" : $"abstain (nearest {row.Result.NearestFaqId})";
+                text.AppendLine($"{row.Id}\texpected={row.Expected}\tgot={got}\t{row.Result.Confidence:0.00}\t{row.Question}");
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static bool IsCorrect(string expected, FaqResult result) => expected switch
+    {
+        None => !result.Answered,
+        _ when expected.StartsWith(GuidePrefix, StringComparison.Ordinal) =>
+            result.Answered && string.Equals(result.Source, expected[GuidePrefix.Length..], StringComparison.OrdinalIgnoreCase),
+        _ => result.Answered && string.Equals(result.FaqId, expected, StringComparison.Ordinal),
+    };
+
+    private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
+}

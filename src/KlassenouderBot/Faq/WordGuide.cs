@@ -1,0 +1,85 @@
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace KlassenouderBot.Faq;
+
+/// <summary>
+/// A school guide written in Word: headings are paragraphs with a heading style (Heading 1…6, or the Dutch
+/// Kop 1…6, or an outline level), other paragraphs are text, tables become rows.
+/// </summary>
+internal static class WordGuide
+{
+    public static SchoolGuide Read(string path, string title)
+    {
+        try
+        {
+            using var document = WordprocessingDocument.Open(path, isEditable: false);
+            var body = document.MainDocumentPart?.Document?.Body
+                ?? throw new SchoolGuideException($"{path}: the Word document has no body text");
+            return SchoolGuide.Build(title, Blocks(body));
+        }
+        catch (Exception exception) when (exception is OpenXmlPackageException or FileFormatException or InvalidDataException or XmlException)
+        {
+            throw new SchoolGuideException($"{path}: not a Word document (.docx); save the schoolgids as .docx or Markdown (.md)");
+        }
+    }
+
+    private static IEnumerable<GuideBlock> Blocks(Body body)
+    {
+        foreach (var element in body.ChildElements)
+        {
+            switch (element)
+            {
+                case Paragraph paragraph:
+                    var text = SchoolGuide.CleanInline(paragraph.InnerText);
+                    if (text.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    yield return HeadingLevel(paragraph) is { } level
+                        ? new GuideBlock.HeadingBlock(level, text)
+                        : new GuideBlock.ParagraphBlock(text);
+                    break;
+                case Table table:
+                    var rows = table.Elements<TableRow>()
+                        .Select(row => (IReadOnlyList<string>)[.. row.Elements<TableCell>().Select(cell => SchoolGuide.CleanInline(cell.InnerText))])
+                        .Where(row => row.Any(cell => cell.Length > 0))
+                        .ToList();
+                    if (rows.Count > 0)
+                    {
+                        yield return new GuideBlock.TableBlock(new GuideTable(rows[0], rows[1..]));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static int? HeadingLevel(Paragraph paragraph)
+    {
+        var properties = paragraph.ParagraphProperties;
+        if (properties?.OutlineLevel?.Val?.Value is { } outline && outline < 9)
+        {
+            return outline + 1;
+        }
+
+        var style = properties?.ParagraphStyleId?.Val?.Value ?? "";
+        if (style.Equals("Title", StringComparison.OrdinalIgnoreCase) || style.Equals("Titel", StringComparison.OrdinalIgnoreCase))
+        {
+            return 1;
+        }
+
+        foreach (var prefix in new[] { "Heading", "Kop" })
+        {
+            if (style.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && int.TryParse(style.AsSpan(prefix.Length), out var level))
+            {
+                return level;
+            }
+        }
+
+        return null;
+    }
+}
