@@ -163,16 +163,19 @@ public static class CommandLineApp
 
     private static int EvalFaq(string[] args, TextWriter output)
     {
-        var parsed = CliArguments.Parse(args, new HashSet<string> { "config" }, new HashSet<string> { "json", "mistakes" });
+        var parsed = CliArguments.Parse(args, new HashSet<string> { "config" }, new HashSet<string> { "json", "mistakes", "details" });
         if (parsed.Positional.Count != 1)
         {
-            throw new CliUsageException("usage: eval-faq FILE.tsv [--config SCHOOL.yaml] [--json] [--mistakes]");
+            throw new CliUsageException("usage: eval-faq FILE.tsv [--config SCHOOL.yaml] [--json] [--mistakes] [--details]");
         }
 
         var rows = FaqEvaluator.ReadLabelled(parsed.Positional[0]);
         var engine = FaqEngineFactory.Create(LoadSchool(parsed.Value("config")));
         var evaluation = FaqEvaluator.Evaluate(rows, engine);
-        output.WriteLine(parsed.Has("json") ? JsonSerializer.Serialize(evaluation, CliJson.Options) : FaqEvaluator.FormatTable(evaluation, parsed.Has("mistakes")));
+        output.WriteLine(
+            parsed.Has("json") ? JsonSerializer.Serialize(evaluation, CliJson.Options)
+            : parsed.Has("details") ? FaqEvaluator.FormatDetails(evaluation)
+            : FaqEvaluator.FormatTable(evaluation, parsed.Has("mistakes")));
         return 0;
     }
 

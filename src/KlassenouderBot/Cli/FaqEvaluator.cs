@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using KlassenouderBot.Faq;
 
@@ -74,6 +75,19 @@ internal static class FaqEvaluator
         {
             Rows = results,
         };
+    }
+
+    /// <summary>Every row with what the confidence was computed from, tab-separated, for calibrating.</summary>
+    public static string FormatDetails(FaqEvaluation evaluation)
+    {
+        var text = new StringBuilder("id\texpected\tanswered\tcorrect\tconfidence\tentry\tentry_coverage\tentry_focus\tentry_margin\tpassage\tpassage_coverage\tpassage_focus\tpassage_margin\n");
+        foreach (var row in evaluation.Rows)
+        {
+            var r = row.Result;
+            text.Append(CultureInfo.InvariantCulture, $"{row.Id}\t{row.Expected}\t{r.Answered}\t{row.Correct}\t{r.Confidence:0.000}\t{r.NearestFaqId}\t{r.Entry?.Coverage:0.000}\t{r.Entry?.Focus:0.000}\t{r.Entry?.Margin:0.000}\t{r.NearestPassage}\t{r.Passage?.Coverage:0.000}\t{r.Passage?.Focus:0.000}\t{r.Passage?.Margin:0.000}\n");
+        }
+
+        return text.ToString().TrimEnd();
     }
 
     public static string FormatTable(FaqEvaluation evaluation, bool mistakes)

@@ -122,6 +122,14 @@ internal sealed class FaqAnalyzer
                 }
             }
 
+            if (!matched && i + 1 < raw.Length && Joined(raw[i], raw[i + 1]) is { } compound)
+            {
+                // A compound written apart ("ouder bijdrage", "krokus vakantie") is read as the word the texts use.
+                words.Add(_canonical.GetValueOrDefault(compound, compound));
+                i += 2;
+                matched = true;
+            }
+
             if (!matched)
             {
                 if (!FaqText.IsStopWord(raw[i]))
@@ -134,6 +142,26 @@ internal sealed class FaqAnalyzer
         }
 
         return words;
+    }
+
+    /// <summary>Two words that together make a word of the texts or a synonym list, or null.</summary>
+    private string? Joined(string first, string second)
+    {
+        if (first.Length < 2 || second.Length < 3 || first.All(char.IsAsciiDigit) || second.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        foreach (var linker in Linkers)
+        {
+            var joined = first + linker + second;
+            if (_frequency.ContainsKey(joined) || _canonical.ContainsKey(joined))
+            {
+                return joined;
+            }
+        }
+
+        return null;
     }
 
     private List<WeightedTerm> Terms(List<string> words, bool correct)

@@ -25,7 +25,21 @@ public sealed record FaqResult
 
     /// <summary>The best candidate even when abstaining (for "did you mean" and the school's miss list).</summary>
     public string? NearestFaqId { get; init; }
+
+    /// <summary>What the confidence was computed from (for <c>eval-faq --details</c>).</summary>
+    internal MatchFeatures? Entry { get; init; }
+
+    internal MatchFeatures? Passage { get; init; }
+
+    /// <summary>The heading of the best guide passage, answered from or not.</summary>
+    internal string? NearestPassage { get; init; }
 }
+
+/// <summary>How well the best candidate fits a question.</summary>
+/// <param name="Coverage">Share of the question's word weight the candidate contains.</param>
+/// <param name="Focus">Share of the candidate's best wording (or heading) the question contains.</param>
+/// <param name="Margin">How far it is ahead of the runner-up, relative to its own score.</param>
+internal sealed record MatchFeatures(double Coverage, double Focus, double Margin);
 
 /// <summary>Tunables of answering; the thresholds come from the school file.</summary>
 public sealed record FaqOptions
@@ -51,9 +65,17 @@ public sealed record FaqOptions
 public sealed class FaqEngine
 {
     /// <summary>An entry's answer text counts this much next to its best wording.</summary>
-    private const double AnswerWeight = 0.3;
+    private const double AnswerWeight = 0.5;
 
     private const int MaxAnswerSentences = 2;
+
+    private const int RerankDepth = 8;
+
+    private const double RerankBm25Weight = 0.5;
+
+    private const double PassageBm25Weight = 1.0;
+
+    private const double FocusWeight = 0.5;
 
     private readonly IReadOnlyList<FaqEntry> _entries;
     private readonly SchoolGuide _guide;
@@ -64,6 +86,8 @@ public sealed class FaqEngine
     private readonly Bm25 _passages;
     private readonly HashSet<string>[] _entryTerms;
     private readonly HashSet<string>[] _passageTerms;
+    private readonly HashSet<string>[] _headingTerms;
+    private readonly HashSet<string>[] _wordingTerms;
     private readonly Dictionary<string, double> _idf;
 
     private FaqEngine(IReadOnlyList<FaqEntry> entries, SchoolGuide guide, IEnumerable<IReadOnlyList<string>> synonyms, FaqOptions options)
@@ -97,6 +121,7 @@ public sealed class FaqEngine
         var entryOfWording = new List<int>();
         var answerDocs = new List<IReadOnlyDictionary<string, double>>();
         _entryTerms = new HashSet<string>[entries.Count];
+        var wordingTerms = new List<HashSet<string>>();
         for (var e = 0; e < entries.Count; e++)
         {
             var terms = new HashSet<string>(StringComparer.Ordinal);
@@ -104,6 +129,7 @@ public sealed class FaqEngine
             {
                 var doc = Bag(_analyzer.DocumentTerms(wording));
                 wordingDocs.Add(doc);
+                wordingTerms.Add([.. doc.Keys]);
                 entryOfWording.Add(e);
                 terms.UnionWith(doc.Keys);
             }
@@ -116,6 +142,7 @@ public sealed class FaqEngine
 
         var passageDocs = new List<IReadOnlyDictionary<string, double>>();
         _passageTerms = new HashSet<string>[guide.Passages.Count];
+        _headingTerms = new HashSet<string>[guide.Passages.Count];
         for (var p = 0; p < guide.Passages.Count; p++)
         {
             // The heading says what the passage is about: it counts twice.
@@ -123,10 +150,12 @@ public sealed class FaqEngine
             var doc = Bag(_analyzer.DocumentTerms(passage.Heading + " " + passage.Heading + " " + passage.Text));
             passageDocs.Add(doc);
             _passageTerms[p] = [.. doc.Keys];
+            _headingTerms[p] = [.. _analyzer.DocumentTerms(passage.Heading).Select(t => t.Term)];
         }
 
         _wordings = new Bm25(wordingDocs, b: 0.4);
         _entryOfWording = [.. entryOfWording];
+        _wordingTerms = [.. wordingTerms];
         _answers = new Bm25(answerDocs);
         _passages = new Bm25(passageDocs);
 
@@ -134,10 +163,10 @@ public sealed class FaqEngine
         var units = _entryTerms.Concat(_passageTerms).ToList();
         _idf = units.SelectMany(u => u).GroupBy(t => t, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Math.Log(1 + ((units.Count - g.Count() + 0.5) / (g.Count() + 0.5))), StringComparer.Ordinal);
-        _unknownIdf = Math.Log(1 + ((units.Count + 0.5) / 0.5));
     }
 
-    private readonly double _unknownIdf;
+    /// <summary>The weight of a question word that no FAQ entry or guide passage contains.</summary>
+    private const double UnknownTermWeight = 1.5;
 
     public FaqOptions Options { get; }
 
@@ -161,8 +190,10 @@ public sealed class FaqEngine
         }
 
         var queryWeight = query.Sum(t => t.Value * Idf(t.Key));
-        var (entry, entryConfidence) = BestEntry(query, queryWeight);
-        var (passage, passageConfidence) = BestPassage(query, queryWeight);
+        var (entry, entryFeatures) = BestEntry(query, queryWeight, english);
+        var (passage, passageFeatures) = BestPassage(query, queryWeight);
+        var entryConfidence = entryFeatures is null ? 0 : Calibration.Entry(entryFeatures);
+        var passageConfidence = passageFeatures is null ? 0 : Calibration.Passage(passageFeatures);
 
         if (entry >= 0 && entryConfidence >= Options.Threshold && entryConfidence >= passageConfidence - 0.25)
         {
@@ -177,6 +208,9 @@ public sealed class FaqEngine
                 Answer = WithGroepRow(answer, found.Source, groep),
                 English = english,
                 NearestFaqId = found.Id,
+                Entry = entryFeatures,
+                Passage = passageFeatures,
+                NearestPassage = passage >= 0 ? _guide.Passages[passage].Heading : null,
             };
         }
 
@@ -191,6 +225,9 @@ public sealed class FaqEngine
                 Answer = WithGroepRow(AnsweringSentences(found, query), found.Heading, groep),
                 English = english,
                 NearestFaqId = entry >= 0 ? _entries[entry].Id : null,
+                Entry = entryFeatures,
+                Passage = passageFeatures,
+                NearestPassage = passage >= 0 ? _guide.Passages[passage].Heading : null,
             };
         }
 
@@ -200,6 +237,9 @@ public sealed class FaqEngine
             Confidence = Math.Max(entryConfidence, passageConfidence),
             English = english,
             NearestFaqId = entry >= 0 ? _entries[entry].Id : null,
+            Entry = entryFeatures,
+            Passage = passageFeatures,
+            NearestPassage = passage >= 0 ? _guide.Passages[passage].Heading : null,
         };
     }
 
@@ -214,56 +254,108 @@ public sealed class FaqEngine
         return query;
     }
 
-    private (int Entry, double Confidence) BestEntry(Dictionary<string, double> query, double queryWeight)
+    private (int Entry, MatchFeatures? Features) BestEntry(Dictionary<string, double> query, double queryWeight, bool english)
     {
         if (_entries.Count == 0)
         {
-            return (-1, 0);
+            return (-1, null);
         }
 
         var wordingScores = _wordings.Score(query);
         var answerScores = _answers.Score(query);
         var entryScores = new double[_entries.Count];
+        var bestWording = new int[_entries.Count];
+        Array.Fill(bestWording, -1);
         for (var w = 0; w < wordingScores.Length; w++)
         {
             var e = _entryOfWording[w];
+            if (bestWording[e] < 0 || wordingScores[w] > wordingScores[bestWording[e]])
+            {
+                bestWording[e] = w;
+            }
+
             entryScores[e] = Math.Max(entryScores[e], wordingScores[w]);
         }
 
+        // English questions meet the Dutch wordings less often; the English answer text speaks for them.
+        var answerWeight = english ? 1.0 : AnswerWeight;
         for (var e = 0; e < entryScores.Length; e++)
         {
-            entryScores[e] += AnswerWeight * answerScores[e];
+            entryScores[e] += answerWeight * answerScores[e];
         }
 
-        var (best, second) = TopTwo(entryScores);
-        return best < 0 ? (-1, 0) : (best, Confidence(query, queryWeight, _entryTerms[best], entryScores[best], second < 0 ? 0 : entryScores[second]));
+        // How much of the matched wording the question asks counts too: "krokusvakantie" is the spring
+        // holiday's own question, not one of the many holidays the overview entry lists.
+        var ranked = Rerank(
+            entryScores,
+            e => Coverage(query, queryWeight, _entryTerms[e]) + (FocusWeight * (bestWording[e] < 0 ? 0 : Focus(query, _wordingTerms[bestWording[e]]))),
+            RerankBm25Weight);
+        var (best, second) = TopTwo(ranked);
+        if (best < 0)
+        {
+            return (-1, null);
+        }
+
+        var focus = bestWording[best] < 0 ? 0 : Focus(query, _wordingTerms[bestWording[best]]);
+        return (best, new MatchFeatures(Coverage(query, queryWeight, _entryTerms[best]), focus, Margin(ranked, best, second)));
     }
 
-    private (int Passage, double Confidence) BestPassage(Dictionary<string, double> query, double queryWeight)
+    private (int Passage, MatchFeatures? Features) BestPassage(Dictionary<string, double> query, double queryWeight)
     {
         if (_guide.Passages.Count == 0)
         {
-            return (-1, 0);
+            return (-1, null);
         }
 
-        var scores = _passages.Score(query);
+        // Coverage favours long sections; for passages BM25's length normalisation counts for more.
+        var scores = Rerank(_passages.Score(query), p => Coverage(query, queryWeight, _passageTerms[p]) + (FocusWeight * Focus(query, _headingTerms[p])), PassageBm25Weight);
         var (best, second) = TopTwo(scores);
-        return best < 0 ? (-1, 0) : (best, Confidence(query, queryWeight, _passageTerms[best], scores[best], second < 0 ? 0 : scores[second]));
+        return best < 0
+            ? (-1, null)
+            : (best, new MatchFeatures(Coverage(query, queryWeight, _passageTerms[best]), Focus(query, _headingTerms[best]), Margin(scores, best, second)));
     }
 
     /// <summary>
-    /// Coverage (the share of the question's rare-word weight the candidate contains) times a factor for
-    /// how clearly it beats the runner-up: a question that half-fits two entries is not answered.
+    /// BM25 finds the candidates; the best few are ordered by how much of the question's rare-word weight
+    /// they contain, with BM25 (relative to the best) as the tie-breaker: a question about "bevrijdingsdag"
+    /// belongs with the one entry that mentions it, not with the many that share "school".
     /// </summary>
-    private double Confidence(Dictionary<string, double> query, double queryWeight, HashSet<string> terms, double best, double second)
+    private static double[] Rerank(double[] scores, Func<int, double> coverage, double bm25Weight)
     {
-        var covered = query.Where(t => terms.Contains(t.Key)).Sum(t => t.Value * Idf(t.Key));
-        var coverage = queryWeight <= 0 ? 0 : covered / queryWeight;
-        var margin = best <= 0 ? 0 : (best - second) / best;
-        return Math.Clamp(coverage * (0.6 + (0.4 * margin)), 0, 1);
+        var max = scores.Length == 0 ? 0 : scores.Max();
+        if (max <= 0)
+        {
+            return scores;
+        }
+
+        var candidates = Enumerable.Range(0, scores.Length).Where(i => scores[i] > 0).OrderByDescending(i => scores[i]).Take(RerankDepth);
+        var ranked = new double[scores.Length];
+        foreach (var i in candidates)
+        {
+            ranked[i] = coverage(i) + (bm25Weight * scores[i] / max);
+        }
+
+        return ranked;
     }
 
-    private double Idf(string term) => _idf.GetValueOrDefault(term, _unknownIdf);
+    private double Coverage(Dictionary<string, double> query, double queryWeight, HashSet<string> terms) =>
+        queryWeight <= 0 ? 0 : query.Where(t => terms.Contains(t.Key)).Sum(t => t.Value * Idf(t.Key)) / queryWeight;
+
+    /// <summary>The share of a wording's (or heading's) rare-word weight that the question contains.</summary>
+    private double Focus(Dictionary<string, double> query, HashSet<string> terms)
+    {
+        var total = terms.Sum(Idf);
+        return total <= 0 ? 0 : terms.Where(query.ContainsKey).Sum(Idf) / total;
+    }
+
+    private static double Margin(double[] scores, int best, int second) =>
+        scores[best] <= 0 ? 0 : (scores[best] - (second < 0 ? 0 : scores[second])) / scores[best];
+
+    /// <summary>
+    /// A term's rarity over everything the bot can answer from. A word no text contains gets a modest weight:
+    /// it may be chatter ("oppas", "huisje"), or the very thing the school never wrote about.
+    /// </summary>
+    private double Idf(string term) => _idf.GetValueOrDefault(term, UnknownTermWeight);
 
     private static (int Best, int Second) TopTwo(double[] scores)
     {

@@ -56,6 +56,7 @@ internal static class FaqText
         ["verlof", "vrij vragen", "vrijaf", "extra vrij", "leave", "time off", "day off"],
         ["traktatie", "trakteren", "traktaties", "treat", "treats", "birthday treat"],
         ["schooltijden", "schooltijd", "school hours", "school times"],
+        ["hoelaat", "hoe laat", "what time", "tijdstip", "om hoe laat"],
         ["rapport", "rapporten", "report", "school report"],
         ["schooladvies", "advies", "school advice", "secondary school advice"],
         ["oudergesprek", "oudergesprekken", "tien minuten gesprek", "10 minutengesprek", "10-minutengesprek", "parent evening", "parent meeting", "parents evening"],
