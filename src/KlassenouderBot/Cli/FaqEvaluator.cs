@@ -80,14 +80,14 @@ internal static class FaqEvaluator
     /// <summary>Every row with what the confidence was computed from, tab-separated, for calibrating.</summary>
     public static string FormatDetails(FaqEvaluation evaluation)
     {
-        var text = new StringBuilder("id\texpected\tanswered\tcorrect\tconfidence\tentry\tentry_coverage\tentry_focus\tentry_margin\tpassage\tpassage_coverage\tpassage_focus\tpassage_margin\n");
+        var text = new StringBuilder("id\texpected\tanswered\tcorrect\tconfidence\tentry\tentry_coverage\tentry_focus\tentry_margin\tunknown\tpassage\tpassage_coverage\tpassage_focus\tpassage_margin\tfits_entry\tfits_passage\n");
         foreach (var row in evaluation.Rows)
         {
             var r = row.Result;
-            text.Append(CultureInfo.InvariantCulture, $"{row.Id}\t{row.Expected}\t{r.Answered}\t{row.Correct}\t{r.Confidence:0.000}\t{r.NearestFaqId}\t{r.Entry?.Coverage:0.000}\t{r.Entry?.Focus:0.000}\t{r.Entry?.Margin:0.000}\t{r.NearestPassage}\t{r.Passage?.Coverage:0.000}\t{r.Passage?.Focus:0.000}\t{r.Passage?.Margin:0.000}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{row.Id}\t{row.Expected}\t{r.Answered}\t{row.Correct}\t{r.Confidence:0.000}\t{r.NearestFaqId}\t{r.Entry?.Coverage:0.000}\t{r.Entry?.Focus:0.000}\t{r.Entry?.Margin:0.000}\t{(r.Entry ?? r.Passage)?.Unknown:0.000}\t{r.NearestPassage}\t{r.Passage?.Coverage:0.000}\t{r.Passage?.Focus:0.000}\t{r.Passage?.Margin:0.000}\t{r.Fits.Entry}\t{r.Fits.Passage}\n");
         }
 
-        return text.ToString().TrimEnd();
+        return text.ToString().TrimEnd('\n');
     }
 
     public static string FormatTable(FaqEvaluation evaluation, bool mistakes)

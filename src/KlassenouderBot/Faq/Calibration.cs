@@ -7,9 +7,11 @@ namespace KlassenouderBot.Faq;
 /// </summary>
 internal static class Calibration
 {
-    public static double Entry(MatchFeatures f) => Logistic(-6.0 + (5.0 * f.Coverage) + (3.0 * f.Focus) + (3.0 * f.Margin));
+    public static double Entry(MatchFeatures f) =>
+        Logistic(-3.41 + (3.94 * f.Coverage) + (1.49 * f.Focus) + (3.15 * f.Margin) - (2.51 * f.Unknown));
 
-    public static double Passage(MatchFeatures f) => Logistic(-7.0 + (5.0 * f.Coverage) + (3.0 * f.Focus) + (3.0 * f.Margin));
+    public static double Passage(MatchFeatures f) =>
+        Logistic(-2.52 + (0.06 * f.Coverage) - (0.25 * f.Focus) + (2.58 * f.Margin) - (2.47 * f.Unknown));
 
     private static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
 }

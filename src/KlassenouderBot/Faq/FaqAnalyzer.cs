@@ -17,6 +17,9 @@ internal sealed class FaqAnalyzer
     private const int MinPartLength = 3;
     private const int MinCompoundLength = 7;
 
+    /// <summary>Shorter words are not corrected: "niks" is one letter from "nits".</summary>
+    private const int MinCorrectedLength = 5;
+
     /// <summary>Parts the school's texts may not use on their own but parents do ("gym" + "kleren").</summary>
     private static readonly string[] DomainParts =
     [
@@ -73,13 +76,16 @@ internal sealed class FaqAnalyzer
         }
     }
 
+    /// <summary>True when a normalised word occurs in the school's texts or the synonym lists.</summary>
+    public bool IsKnownWord(string word) => _frequency.ContainsKey(word) || _canonical.ContainsKey(word);
+
     /// <summary>Builds the spelling index once every document is learnt.</summary>
     public void Freeze()
     {
         var candidates = _frequency.Keys.Concat(_canonical.Keys.Where(k => !k.Contains(' ', StringComparison.Ordinal)));
         foreach (var word in candidates.Distinct(StringComparer.Ordinal))
         {
-            if (word.Length < 4 || word.All(char.IsAsciiDigit))
+            if (word.Length < MinCorrectedLength - 1 || word.All(char.IsAsciiDigit))
             {
                 continue;
             }
@@ -100,8 +106,11 @@ internal sealed class FaqAnalyzer
     /// <summary>A document's terms: stems, and the stems of compound parts at half weight.</summary>
     public List<WeightedTerm> DocumentTerms(string text) => Terms(Words(text), correct: false);
 
-    /// <summary>A question's terms: as a document's, after correcting words the school's texts do not contain.</summary>
-    public List<WeightedTerm> QueryTerms(string text) => Terms(Words(text), correct: true);
+    /// <summary>
+    /// A question's terms: as a document's, after correcting words the school's texts do not contain (Dutch
+    /// questions only: an English word is too often one edit from an unrelated Dutch one, "wear" from "year").
+    /// </summary>
+    public List<WeightedTerm> QueryTerms(string text) => Terms(Words(text), correct: !FaqText.LooksEnglish(text));
 
     /// <summary>Normalised words with synonym phrases replaced by their canonical form and stop words removed.</summary>
     public List<string> Words(string text)
@@ -184,9 +193,12 @@ internal sealed class FaqAnalyzer
             }
 
             terms.Add(new WeightedTerm(StemOf(spelled), 1.0));
+
+            // When the texts never use the whole compound, its parts are all there is to go on.
+            var partWeight = _frequency.ContainsKey(spelled) ? CompoundPartWeight : 1.0;
             foreach (var part in parts ?? [])
             {
-                terms.Add(new WeightedTerm(StemOf(part), CompoundPartWeight));
+                terms.Add(new WeightedTerm(StemOf(part), partWeight));
             }
         }
 
@@ -261,7 +273,7 @@ internal sealed class FaqAnalyzer
     /// <summary>The closest word the school's texts (or a synonym list) contain, or the word itself.</summary>
     private string Correct(string word)
     {
-        if (word.Length < 4 || word.All(char.IsAsciiDigit))
+        if (word.Length < MinCorrectedLength || word.All(char.IsAsciiDigit))
         {
             return word;
         }

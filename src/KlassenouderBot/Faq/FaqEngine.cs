@@ -33,13 +33,17 @@ public sealed record FaqResult
 
     /// <summary>The heading of the best guide passage, answered from or not.</summary>
     internal string? NearestPassage { get; init; }
+
+    /// <summary>Whether the best entry and passage hold the kind of fact the question asks for.</summary>
+    internal (bool Entry, bool Passage) Fits { get; init; }
 }
 
 /// <summary>How well the best candidate fits a question.</summary>
 /// <param name="Coverage">Share of the question's word weight the candidate contains.</param>
 /// <param name="Focus">Share of the candidate's best wording (or heading) the question contains.</param>
 /// <param name="Margin">How far it is ahead of the runner-up, relative to its own score.</param>
-internal sealed record MatchFeatures(double Coverage, double Focus, double Margin);
+/// <param name="Unknown">Share of the question's words that no FAQ entry or guide passage contains at all.</param>
+internal sealed record MatchFeatures(double Coverage, double Focus, double Margin, double Unknown);
 
 /// <summary>Tunables of answering; the thresholds come from the school file.</summary>
 public sealed record FaqOptions
@@ -189,11 +193,19 @@ public sealed class FaqEngine
             return new FaqResult { Answered = false, Confidence = 0, English = english };
         }
 
-        var queryWeight = query.Sum(t => t.Value * Idf(t.Key));
-        var (entry, entryFeatures) = BestEntry(query, queryWeight, english);
-        var (passage, passageFeatures) = BestPassage(query, queryWeight);
+        var queryWeight = query.Where(t => _idf.ContainsKey(t.Key)).Sum(t => t.Value * Idf(t.Key));
+        var unknown = query.Sum(t => _idf.ContainsKey(t.Key) ? 0 : t.Value) / query.Sum(t => t.Value);
+        var (entry, entryFeatures) = BestEntry(query, queryWeight, unknown, english);
+        var (passage, passageFeatures) = BestPassage(query, queryWeight, unknown);
         var entryConfidence = entryFeatures is null ? 0 : Calibration.Entry(entryFeatures);
         var passageConfidence = passageFeatures is null ? 0 : Calibration.Passage(passageFeatures);
+
+        // A candidate that lacks the kind of fact asked for (an amount, a time, the year, a name) cannot answer.
+        var fits = (
+            Entry: entry >= 0 && AnswerTypeCheck.Fits(question, EntryText(_entries[entry]), _analyzer.IsKnownWord),
+            Passage: passage >= 0 && AnswerTypeCheck.Fits(question, _guide.Passages[passage].Text, _analyzer.IsKnownWord));
+        entryConfidence = fits.Entry ? entryConfidence : 0;
+        passageConfidence = fits.Passage ? passageConfidence : 0;
 
         if (entry >= 0 && entryConfidence >= Options.Threshold && entryConfidence >= passageConfidence - 0.25)
         {
@@ -211,6 +223,7 @@ public sealed class FaqEngine
                 Entry = entryFeatures,
                 Passage = passageFeatures,
                 NearestPassage = passage >= 0 ? _guide.Passages[passage].Heading : null,
+                Fits = fits,
             };
         }
 
@@ -228,6 +241,7 @@ public sealed class FaqEngine
                 Entry = entryFeatures,
                 Passage = passageFeatures,
                 NearestPassage = passage >= 0 ? _guide.Passages[passage].Heading : null,
+                Fits = fits,
             };
         }
 
@@ -240,8 +254,11 @@ public sealed class FaqEngine
             Entry = entryFeatures,
             Passage = passageFeatures,
             NearestPassage = passage >= 0 ? _guide.Passages[passage].Heading : null,
+            Fits = fits,
         };
     }
+
+    private static string EntryText(FaqEntry entry) => entry.Answer + " " + (entry.AnswerEn ?? "");
 
     private Dictionary<string, double> Query(string question)
     {
@@ -254,7 +271,7 @@ public sealed class FaqEngine
         return query;
     }
 
-    private (int Entry, MatchFeatures? Features) BestEntry(Dictionary<string, double> query, double queryWeight, bool english)
+    private (int Entry, MatchFeatures? Features) BestEntry(Dictionary<string, double> query, double queryWeight, double unknown, bool english)
     {
         if (_entries.Count == 0)
         {
@@ -297,10 +314,10 @@ public sealed class FaqEngine
         }
 
         var focus = bestWording[best] < 0 ? 0 : Focus(query, _wordingTerms[bestWording[best]]);
-        return (best, new MatchFeatures(Coverage(query, queryWeight, _entryTerms[best]), focus, Margin(ranked, best, second)));
+        return (best, new MatchFeatures(Coverage(query, queryWeight, _entryTerms[best]), focus, Margin(ranked, best, second), unknown));
     }
 
-    private (int Passage, MatchFeatures? Features) BestPassage(Dictionary<string, double> query, double queryWeight)
+    private (int Passage, MatchFeatures? Features) BestPassage(Dictionary<string, double> query, double queryWeight, double unknown)
     {
         if (_guide.Passages.Count == 0)
         {
@@ -312,7 +329,7 @@ public sealed class FaqEngine
         var (best, second) = TopTwo(scores);
         return best < 0
             ? (-1, null)
-            : (best, new MatchFeatures(Coverage(query, queryWeight, _passageTerms[best]), Focus(query, _headingTerms[best]), Margin(scores, best, second)));
+            : (best, new MatchFeatures(Coverage(query, queryWeight, _passageTerms[best]), Focus(query, _headingTerms[best]), Margin(scores, best, second), unknown));
     }
 
     /// <summary>
@@ -338,6 +355,7 @@ public sealed class FaqEngine
         return ranked;
     }
 
+    /// <summary>The share of the question's known-word weight (rare words count more) the candidate contains.</summary>
     private double Coverage(Dictionary<string, double> query, double queryWeight, HashSet<string> terms) =>
         queryWeight <= 0 ? 0 : query.Where(t => terms.Contains(t.Key)).Sum(t => t.Value * Idf(t.Key)) / queryWeight;
 

@@ -24,7 +24,8 @@ internal static class FaqText
         "hoelang", "even", "ff", "eigenlijk", "hoi", "hallo", "hey", "hee", "doei", "groetjes", "dank", "bedankt", "alvast",
         "iedereen", "allemaal", "precies", "gewoon", "misschien", "graag", "zit", "zitten", "gaat", "gaan", "mag",
         "mogen", "moeten", "kun", "kunt", "jou", "dr", "t", "m", "s", "d", "n", "wel", "geen", "dr", "nou", "zeg",
-        "weer", "vraag", "vraagje", "iemands", "snel", "klopt", "iets",
+        "weer", "vraag", "vraagje", "iemands", "snel", "klopt", "niks", "niets", "nee", "oke", "ok", "oh", "ah", "haha",
+        "echt", "heel", "erg", "best", "toe", "dus", "trouwens", "btw", "aub", "svp", "thx",
 
         // English function words.
         "the", "a", "an", "and", "or", "is", "are", "was", "were", "be", "been", "do", "does", "did", "i", "my", "me",
@@ -32,6 +33,7 @@ internal static class FaqText
         "when", "how", "where", "who", "which", "can", "could", "should", "would", "will", "there", "it", "its", "this",
         "that", "these", "those", "if", "so", "any", "anyone", "know", "hi", "hello", "please", "thanks", "does", "have",
         "has", "get", "just", "still", "really", "one", "he", "she", "they", "them", "their", "his", "her", "as",
+        "need", "needs", "want", "wants", "some", "all", "anything", "something", "then", "than", "also", "too", "very",
     };
 
     /// <summary>Built-in synonym groups; a school adds its own in the YAML (<c>synonyms:</c>). The first form is canonical.</summary>
@@ -53,7 +55,10 @@ internal static class FaqText
         ["luizencontrole", "luizen controle", "luizenpluis", "lice check"],
         ["leerkracht", "juf", "juffrouw", "meester", "leraar", "lerares", "docent", "teacher"],
         ["klassenouder", "klasse ouder", "class parent", "class rep"],
-        ["verlof", "vrij vragen", "vrijaf", "extra vrij", "leave", "time off", "day off"],
+        ["verlof", "vrij vragen", "vrij krijgen", "vrij nemen", "vrijaf", "extra vrij", "leave", "time off", "day off", "days off"],
+        ["pasen", "paasdag", "paasmaandag", "tweede paasdag", "goede vrijdag", "easter", "easter monday", "good friday"],
+        ["hemelvaart", "hemelvaartsdag", "ascension", "ascension day"],
+        ["pinksteren", "pinksterdag", "tweede pinksterdag", "pinkstermaandag", "whitsun", "whit monday", "pentecost"],
         ["traktatie", "trakteren", "traktaties", "treat", "treats", "birthday treat"],
         ["schooltijden", "schooltijd", "school hours", "school times"],
         ["hoelaat", "hoe laat", "what time", "tijdstip", "om hoe laat"],
@@ -76,7 +81,7 @@ internal static class FaqText
         ["ouderraad", "parent council", "parents council", "or"],
         ["medezeggenschapsraad", "mr", "participation council"],
         ["intern begeleider", "ib", "ib'er", "ibber", "care coordinator", "special needs coordinator"],
-        ["studiedag", "studiedagen", "studie dag", "teacher training day", "inset day", "study day"],
+        ["studiedag", "studiedagen", "studie dag", "teacher training day", "teacher training days", "inset day", "inset days", "study day", "study days"],
         ["te laat", "laat komen", "late"],
         ["medicijnen", "medicijn", "medicine", "medication", "pillen"],
         ["eten", "drinken", "food", "drink", "snack", "fruit"],

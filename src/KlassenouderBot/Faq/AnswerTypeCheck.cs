@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+
+namespace KlassenouderBot.Faq;
+
+/// <summary>
+/// What kind of fact a question asks for, and whether a candidate answer contains one: a question about a
+/// price needs an amount, "hoe laat" a time, a question naming a year that year, a question about a named
+/// person, school or club a text that knows the name. A candidate without it is not the answer, however many
+/// words it shares: the bot would otherwise answer "wanneer is de herfstvakantie in 2030?" with this year's dates.
+/// </summary>
+internal static partial class AnswerTypeCheck
+{
+    /// <summary>True when <paramref name="answer"/> can answer <paramref name="question"/> by the kind of fact it holds.</summary>
+    public static bool Fits(string question, string answer, Func<string, bool> isKnownWord)
+    {
+        if (AsksForAmount().IsMatch(question) && !Amount().IsMatch(answer))
+        {
+            return false;
+        }
+
+        if (AsksForTime().IsMatch(question) && !ClockTime().IsMatch(answer))
+        {
+            return false;
+        }
+
+        foreach (Match year in Year().Matches(question))
+        {
+            if (!answer.Contains(year.Value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        // English capitalises days and holidays ("Whit Monday"); names are only a signal in Dutch.
+        return FaqText.LooksEnglish(question) || !NamesSomethingUnknown(question, isKnownWord);
+    }
+
+    /// <summary>A capitalised word inside the question (not its first word) that none of the school's texts contain: a name the bot knows nothing about.</summary>
+    private static bool NamesSomethingUnknown(string question, Func<string, bool> isKnownWord)
+    {
+        foreach (Match name in CapitalisedWord().Matches(question))
+        {
+            if (name.Index == 0 || IsSentenceStart(question, name.Index))
+            {
+                continue;
+            }
+
+            var word = FaqText.Normalize(name.Value).Trim();
+            if (word.Length >= 3 && !isKnownWord(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSentenceStart(string text, int index)
+    {
+        var i = index - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i]))
+        {
+            i--;
+        }
+
+        return i < 0 || text[i] is '.' or '!' or '?' or ':' or '\n' or '"' or '(';
+    }
+
+    [GeneratedRegex(@"\b(hoeveel\s+kost|wat\s+kost|hoe\s+duur|wat\s+betaal|prijs|prijzen|how\s+much|what\s+does\s+.+\s+cost|price|fee)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksForAmount();
+
+    [GeneratedRegex(@"(€|\beuro\b|\d+,\d{2}|\d+,-)", RegexOptions.IgnoreCase)]
+    private static partial Regex Amount();
+
+    [GeneratedRegex(@"\b(hoe\s*laat|om\s+hoeveel\s+uur|what\s+time)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksForTime();
+
+    [GeneratedRegex(@"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*uur\b|\bkwart\s+(over|voor)\b|\bhalf\s+\w+", RegexOptions.IgnoreCase)]
+    private static partial Regex ClockTime();
+
+    [GeneratedRegex(@"\b(19|20)\d{2}\b")]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"\b\p{Lu}[\p{L}'’-]+")]
+    private static partial Regex CapitalisedWord();
+}
