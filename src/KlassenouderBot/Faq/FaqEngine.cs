@@ -207,6 +207,13 @@ public sealed class FaqEngine
         entryConfidence = fits.Entry ? entryConfidence : 0;
         passageConfidence = fits.Passage ? passageConfidence : 0;
 
+        // The entry and the guide agree when the best passage is the section the entry cites: that is
+        // evidence for the entry, which then speaks (the FAQ's answer is the school's chosen wording).
+        if (entry >= 0 && passage >= 0 && string.Equals(_entries[entry].Source, _guide.Passages[passage].Heading, StringComparison.OrdinalIgnoreCase))
+        {
+            entryConfidence = Math.Max(entryConfidence, Math.Min(passageConfidence, fits.Entry ? 1 : 0));
+        }
+
         if (entry >= 0 && entryConfidence >= Options.Threshold && entryConfidence >= passageConfidence - 0.25)
         {
             var found = _entries[entry];
