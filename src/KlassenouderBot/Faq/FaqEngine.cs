@@ -75,6 +75,8 @@ public sealed class FaqEngine
 
     private const int RerankDepth = 8;
 
+    private const int MaxQuestionLength = 1_000;
+
     private const double RerankBm25Weight = 0.5;
 
     private const double PassageBm25Weight = 1.0;
@@ -186,6 +188,12 @@ public sealed class FaqEngine
     /// <param name="groep">The class the conversation is linked to: answers that differ per groep use its row.</param>
     public FaqResult Ask(string question, string? groep = null)
     {
+        // A pasted essay is not a question; its start says what it is about, and the cost stays bounded.
+        if (question.Length > MaxQuestionLength)
+        {
+            question = question[..MaxQuestionLength];
+        }
+
         var english = FaqText.LooksEnglish(question);
         var query = Query(question);
         if (query.Count == 0)

@@ -199,7 +199,8 @@ public sealed partial class SchoolGuide
         text = Link().Replace(text, "$1");
         text = WebUtility.HtmlDecode(text);
         text = Emphasis().Replace(text, "");
-        return Spaces().Replace(text, " ").Trim();
+        text = Spaces().Replace(text, " ");
+        return SpaceBeforePunctuation().Replace(text, "$1").Trim();
     }
 
     /// <summary>Sentences, split after . ! ? followed by a space and a capital or digit (so "o.a. de" stays whole).</summary>
@@ -235,6 +236,9 @@ public sealed partial class SchoolGuide
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(@"\s+([.,;:!?])")]
+    private static partial Regex SpaceBeforePunctuation();
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9""“'(])")]
     private static partial Regex SentenceEnd();
