@@ -1,0 +1,65 @@
+using KlassenouderBot.Faq;
+
+namespace KlassenouderBot.Tests.Faq;
+
+public sealed class FaqAnalyzerTests
+{
+    private static FaqAnalyzer Analyzer()
+    {
+        var analyzer = new FaqAnalyzer(FaqText.BuiltInSynonyms.Concat([(IReadOnlyList<string>)["luizenmoeder", "luizenouder", "pluisouder"]]));
+        analyzer.Learn("De vrijwillige ouderbijdrage is een bijdrage van de ouders voor het schoolreisje.");
+        analyzer.Learn("Wanneer is de herfstvakantie? De vakantie begint op zaterdag.");
+        analyzer.Learn("Gymkleding: een sportbroek en gymschoenen.");
+        analyzer.Freeze();
+        return analyzer;
+    }
+
+    private static List<string> Terms(string text) => [.. Analyzer().QueryTerms(text).Select(t => t.Term)];
+
+    [Fact]
+    public void QueryTerms_StopWordsGone_WordsStemmed() =>
+        Terms("Wanneer is de herfstvakantie?").Should().Contain(DutchStemmer.Stem("herfstvakantie")).And.NotContain("de").And.NotContain("wanneer");
+
+    [Fact]
+    public void QueryTerms_CompoundWrittenApart_IsReadAsTheCompound() =>
+        Terms("hoeveel is de ouder bijdrage").Should().Contain(DutchStemmer.Stem("ouderbijdrage"));
+
+    [Fact]
+    public void QueryTerms_Compound_AlsoCountsItsParts()
+    {
+        var terms = Analyzer().QueryTerms("ouderbijdrage");
+
+        terms.Should().Contain(new WeightedTerm(DutchStemmer.Stem("ouderbijdrage"), 1.0));
+        terms.Should().Contain(t => t.Term == DutchStemmer.Stem("bijdrage") && t.Weight < 1.0);
+    }
+
+    [Theory]
+    [InlineData("ziek melden", "ziekmelden")]
+    [InlineData("afmelden", "ziekmelden")]
+    [InlineData("bewegingsonderwijs", "gym")]
+    [InlineData("krokus vakantie", "voorjaarsvakantie")]
+    [InlineData("pluisouder", "luizenmoeder")]
+    public void QueryTerms_Synonyms_BecomeOneForm(string written, string canonical) =>
+        Terms(written).Should().Contain(DutchStemmer.Stem(canonical));
+
+    [Theory]
+    [InlineData("herfstvakanite", "herfstvakantie")]
+    [InlineData("gymkleeding", "gymkleding")]
+    public void QueryTerms_Misspelt_CorrectedToAWordOfTheTexts(string written, string meant) =>
+        Terms(written).Should().Contain(DutchStemmer.Stem(meant));
+
+    [Fact]
+    public void QueryTerms_ShortWords_AreNotCorrected() =>
+        Terms("niks met de klacht").Should().NotContain(DutchStemmer.Stem("luizen"), "'niks' must not become 'nits'");
+
+    [Fact]
+    public void QueryTerms_EnglishQuestion_IsNotSpellCorrectedIntoDutch() =>
+        Terms("what should my kid wear for gym").Should().NotContain("year");
+
+    [Theory]
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("herfstvakanite", "herfstvakantie", 1)]
+    [InlineData("gym", "gym", 0)]
+    public void EditDistance_CountsSwapsAsOne(string a, string b, int distance) =>
+        FaqAnalyzer.EditDistance(a, b, 5).Should().Be(distance);
+}
