@@ -2,6 +2,7 @@ using KlassenouderBot.Alerts;
 using KlassenouderBot.Cli;
 using KlassenouderBot.Commands;
 using KlassenouderBot.Data;
+using KlassenouderBot.Faq;
 using KlassenouderBot.Hosting;
 using KlassenouderBot.Moderation;
 using KlassenouderBot.Pipeline;
@@ -26,6 +27,7 @@ builder.Services
     .AddModeration(builder.Configuration)
     .AddMessagePipeline()
     .AddAlerts()
+    .AddFaq()
     .AddBotCommands()
     .AddTeams()
     .AddDiscord()
@@ -35,7 +37,8 @@ builder.Services
 var app = builder.Build();
 
 // A bad school file stops start-up with one line on stderr, never a stack trace (CONTRACT: exit code 2).
-if (!SchoolSetup.TryLoadSchool(app.Services, Console.Error) || !TeamsSetup.TryValidate(app.Services, Console.Error)
+if (!SchoolSetup.TryLoadSchool(app.Services, Console.Error)
+    || !FaqSetup.TryBuild(app.Services, Console.Error) || !TeamsSetup.TryValidate(app.Services, Console.Error)
     || !DiscordSetup.TryValidate(app.Services, Console.Error))
 {
     await app.DisposeAsync();

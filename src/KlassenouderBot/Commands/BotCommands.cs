@@ -18,10 +18,9 @@ public sealed class BotCommands(
     IConversationLinks links,
     IOptions<PrivacyOptions> privacy,
     IDbContextFactory<BotDbContext> contextFactory,
+    FaqEngine faq,
     TimeProvider timeProvider) : IBotCommands
 {
-    private readonly FaqAnswerer _faq = new(school.Faq);
-
     public string Welcome(ConversationRef conversation) => CommandTexts.Welcome(school.Name, privacy.Value.RetentionDays, conversation.Platform);
 
     public string Help(ConversationRef conversation) => CommandTexts.Help(school.Name, conversation.Platform);
@@ -47,16 +46,14 @@ public sealed class BotCommands(
         return new LinkResult(true, CommandTexts.Linked(classGroup.Groep));
     }
 
-    public Task<FaqReply> AnswerQuestionAsync(ConversationRef conversation, string question, CancellationToken cancellationToken)
+    public async Task<FaqReply> AnswerQuestionAsync(ConversationRef conversation, string question, CancellationToken cancellationToken)
     {
-        var english = FaqAnswerer.LooksEnglish(question);
-        if (_faq.Match(question).Entry is not { } entry)
-        {
-            return Task.FromResult(new FaqReply(false, CommandTexts.NoAnswer(school.Email, english)));
-        }
-
-        var answer = english && entry.AnswerEn is { Length: > 0 } answerEn ? answerEn : entry.Answer;
-        return Task.FromResult(new FaqReply(true, CommandTexts.Answer(answer, entry.Source, english)));
+        // The linked groep makes answers that differ per class (gym days) specific, and names the teacher to ask.
+        var groep = await links.GetGroepAsync(conversation, cancellationToken);
+        var result = faq.Ask(question, groep);
+        return result.Answered
+            ? new FaqReply(true, FaqReplies.Answer(result, school))
+            : new FaqReply(false, FaqReplies.WhoToAsk(result, school, groep));
     }
 
     private bool IsKnownToSchool(string? email)

@@ -47,15 +47,6 @@ internal static class CommandTexts
     public static string Linked(string groep) =>
         $"Gelukt: deze chat hoort nu bij groep {groep}. Een seintje bij een hoog oplopend gesprek gaat naar de klassenouder en de leerkracht van groep {groep}. (This chat is now linked to groep {groep}.)";
 
-    public static string Answer(string answer, string? source, bool english) =>
-        source is { Length: > 0 }
-            ? $"{answer}\n({(english ? "Source: school guide" : "Bron: schoolgids")}, {source})"
-            : $"{answer}\n({(english ? "Source: the school's FAQ" : "Bron: veelgestelde vragen van school")})";
-
-    public static string NoAnswer(string? schoolEmail, bool english) => english
-        ? $"I'm not sure about that one, and I'd rather not guess. Please ask your child's teacher{(schoolEmail is { Length: > 0 } ? $" or email the school office: {schoolEmail}" : "")}."
-        : $"Daar weet ik geen zeker antwoord op, en ik gok liever niet. Vraag het de leerkracht van je kind{(schoolEmail is { Length: > 0 } ? $" of mail de school: {schoolEmail}" : "")}.";
-
     /// <summary>How a command is typed: a slash command in Discord, a mention elsewhere.</summary>
     private static string Command(Platform platform, string command) =>
         platform == Platform.Discord ? "/" + command : "@KlassenouderBot " + command;

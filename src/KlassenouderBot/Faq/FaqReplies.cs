@@ -22,11 +22,11 @@ public static class FaqReplies
         var office = school.Email is { Length: > 0 } email ? email : school.Phone;
         if (result.English)
         {
-            var person = teacher is null ? "your child's teacher" : $"{teacher} (groep {groep})";
+            var person = teacher is null ? "your child's teacher" : $"the teacher, {teacher} (groep {groep}),";
             return $"I'm not sure about that one, and I'd rather not guess. Please ask {person}{(office is null ? "" : $" or the school office: {office}")}.";
         }
 
-        var dutchPerson = teacher is null ? "de leerkracht van je kind" : $"{teacher} (groep {groep})";
+        var dutchPerson = teacher is null ? "de leerkracht van je kind" : $"de leerkracht, {teacher} (groep {groep}),";
         return $"Daar weet ik geen zeker antwoord op, en ik gok liever niet. Vraag het {dutchPerson}{(office is null ? "" : $" of neem contact op met school: {office}")}.";
     }
 }

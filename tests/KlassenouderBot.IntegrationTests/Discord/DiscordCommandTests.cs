@@ -73,7 +73,7 @@ public sealed class DiscordCommandTests
         var callback = await RunAsync(host, "faq", new Dictionary<string, string> { ["vraag"] = "wat is de hoofdstad van Peru?" }, DiscordTestData.Ilse, "0");
 
         callback.Body!["data"]!["flags"]!.GetValue<int>().Should().Be(Ephemeral);
-        callback.Body["data"]!["content"]!.GetValue<string>().Should().Contain("leerkracht");
+        callback.Body["data"]!["content"]!.GetValue<string>().Should().Contain("de leerkracht, meester Tom Veenstra (groep 5)", "the channel is linked to groep 5");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using KlassenouderBot.Faq;
 using KlassenouderBot.Commands;
 using KlassenouderBot.Data;
 using KlassenouderBot.Platforms;
@@ -79,5 +80,5 @@ public sealed class BotCommandsTests
     }
 
     private BotCommands CreateSut(SqliteTestDatabase database, IConversationLinks links) =>
-        new(ConversationScript.Sample, links, Options.Create(new PrivacyOptions()), database, _clock);
+        new(ConversationScript.Sample, links, Options.Create(new PrivacyOptions()), database, FaqEngine.Create(ConversationScript.Sample.Faq), _clock);
 }

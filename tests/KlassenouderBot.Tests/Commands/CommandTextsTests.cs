@@ -1,3 +1,4 @@
+using KlassenouderBot.Faq;
 using KlassenouderBot.Commands;
 using KlassenouderBot.Data;
 using KlassenouderBot.Platforms;
@@ -14,7 +15,7 @@ public sealed class CommandTextsTests
     private static readonly ConversationRef DiscordChannel = new(Platform.Discord, "111111111111111111") { GuildId = "222222222222222222" };
     private static readonly ConversationRef TeamsChat = new(Platform.Teams, "19:klas@thread.v2");
 
-    private readonly BotCommands _sut = new(ConversationScript.Sample, new InMemoryConversationLinks(ConversationScript.Sample), Options.Create(new PrivacyOptions()), null!, new FakeTimeProvider());
+    private readonly BotCommands _sut = new(ConversationScript.Sample, new InMemoryConversationLinks(ConversationScript.Sample), Options.Create(new PrivacyOptions()), null!, FaqEngineFactory.Create(ConversationScript.Sample), new FakeTimeProvider());
 
     [Fact]
     public void Help_OnDiscord_NamesTheSlashCommands()

@@ -1,0 +1,63 @@
+using KlassenouderBot.Faq;
+using KlassenouderBot.School;
+
+namespace KlassenouderBot.Tests.Faq;
+
+/// <summary>Answering from the bundled sample school: the right entry or passage, abstention, language and class.</summary>
+public sealed class FaqEngineTests
+{
+    private static readonly Lazy<FaqEngine> Sample = new(() => FaqEngineFactory.Create(SchoolConfigurationLoader.Load(SchoolOptions.DefaultConfigPath)));
+
+    [Theory]
+    [InlineData("hoe laat is school uit op woensdag?", "schooltijden")]
+    [InlineData("wanneer is de herfstvakanite?", "herfstvakantie")]
+    [InlineData("hoe meld ik mijn kind ziek", "ziekmelden")]
+    [InlineData("moet ik die ouderbijdrage echt betalen?", "ouderbijdrage")]
+    [InlineData("kan ik de ouderbijdrage in termijnen betalen", "ouderbijdrage-niet-betalen")]
+    [InlineData("wanneer heeft groep 5 gym?", "gymdagen")]
+    public void Ask_SampleQuestions_AnswerFromTheRightEntry(string question, string faqId)
+    {
+        var result = Sample.Value.Ask(question);
+
+        result.Answered.Should().BeTrue($"confidence was {result.Confidence:0.00}, nearest {result.NearestFaqId}");
+        result.FaqId.Should().Be(faqId);
+        result.Confidence.Should().BeInRange(Sample.Value.Options.Threshold, 1);
+    }
+
+    [Theory]
+    [InlineData("wat is de hoofdstad van Frankrijk?")]
+    [InlineData("who won the football match last night?")]
+    [InlineData("weet iemand al wanneer de herfstvakantie in 2030 valt?")]
+    [InlineData("hoe duur zijn de schoolfoto's dit jaar?")]
+    public void Ask_QuestionsTheSchoolDoesNotAnswer_Abstains(string question) =>
+        Sample.Value.Ask(question).Answered.Should().BeFalse();
+
+    [Fact]
+    public void Ask_GuideOnlyQuestion_AnswersFromThePassageWithItsHeading()
+    {
+        var result = Sample.Value.Ask("moeten de kinderen na de gymles douchen?");
+
+        result.Answered.Should().BeTrue();
+        result.FaqId.Should().BeNull();
+        result.Source.Should().Be("Omkleden en douchen");
+        result.Answer.Should().Contain("Douchen na de gymles is niet verplicht");
+    }
+
+    [Fact]
+    public void Ask_LinkedGroep_LeadsWithThatGroepsRow()
+    {
+        var result = Sample.Value.Ask("op welke dagen heeft mijn kind gym?", groep: "5");
+
+        result.Answer.Should().StartWith("Voor groep 5: maandag en donderdag, 8:45 - 9:30");
+    }
+
+    [Fact]
+    public void Ask_English_UsesTheEnglishAnswer()
+    {
+        var result = Sample.Value.Ask("What are the school hours on Wednesday?");
+
+        result.English.Should().BeTrue();
+        result.FaqId.Should().Be("schooltijden");
+        result.Answer.Should().Contain("Wednesday");
+    }
+}
