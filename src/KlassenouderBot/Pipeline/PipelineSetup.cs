@@ -4,12 +4,15 @@ namespace KlassenouderBot.Pipeline;
 
 public static class PipelineSetup
 {
-    /// <summary>The inbound pipeline: guard → dedupe → moderation. Order of registration is order of execution.</summary>
+    /// <summary>The inbound pipeline: guard → dedupe → moderation → FAQ answers. Order of registration is order of execution.</summary>
     public static IServiceCollection AddMessagePipeline(this IServiceCollection services)
     {
         services.AddSingleton<IMessageMiddleware, InputGuardMiddleware>();
         services.AddSingleton<IMessageMiddleware, DeduplicationMiddleware>();
         services.AddSingleton<IMessageMiddleware, Moderation.ModerationMiddleware>();
+
+        // After moderation: a question is answered once the message has been assessed.
+        services.AddSingleton<IMessageMiddleware, Faq.FaqMiddleware>();
         services.AddSingleton<MessagePipeline>();
         services.AddSingleton<IInboundMessageSink>(sp => sp.GetRequiredService<MessagePipeline>());
         return services;
