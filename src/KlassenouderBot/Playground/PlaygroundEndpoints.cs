@@ -110,13 +110,15 @@ public static class PlaygroundEndpoints
 
         var author = body.Author.Trim();
         var entry = room.AddChat(author, body.Text, timestamp);
+        var (addressesBot, text) = WithoutBotMention(body.Text);
         var message = new ChatMessage
         {
             Id = entry.MessageId,
             Conversation = room.Conversation,
             Author = new ChatUser(author, author),
-            Text = body.Text,
+            Text = text,
             Timestamp = timestamp,
+            AddressesBot = addressesBot,
         };
         logger.MessageReceived(message.Id, room.Id, message.Text.Length);
 
@@ -225,4 +227,21 @@ public static class PlaygroundEndpoints
     // User input is echoed back in problems; keep it short so a 100 kB "room" is not mirrored back.
     private static string Shorten(string? value) =>
         value is null ? "" : value.Length <= 60 ? value : string.Concat(value.AsSpan(0, 60), "…");
+
+    /// <summary>"@KlassenouderBot …" or "@bot …" puts the message to the bot, as a mention does in Teams and Discord.</summary>
+    internal static (bool AddressesBot, string Text) WithoutBotMention(string text)
+    {
+        foreach (var mention in BotMentions)
+        {
+            if (text.StartsWith(mention, StringComparison.OrdinalIgnoreCase)
+                && (text.Length == mention.Length || !char.IsLetterOrDigit(text[mention.Length])))
+            {
+                return (true, text[mention.Length..].TrimStart(' ', ',', ':'));
+            }
+        }
+
+        return (false, text);
+    }
+
+    private static readonly string[] BotMentions = ["@KlassenouderBot", "@bot"];
 }

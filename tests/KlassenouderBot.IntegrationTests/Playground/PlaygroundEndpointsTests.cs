@@ -55,6 +55,20 @@ public sealed class PlaygroundEndpointsTests
     }
 
     [Fact]
+    public async Task PostMessage_QuestionToTheBot_IsAnsweredFromTheSchoolGuide()
+    {
+        await using var app = new PlaygroundApplication();
+        using var client = app.CreateClient();
+
+        var response = await client.PostAsync(Url("/playground/api/messages"), Json("""{"room":"groep-5","author":"Sanne","text":"@KlassenouderBot wanneer is de herfstvakantie?"}"""));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var state = await response.Content.ReadFromJsonAsync(PlaygroundJsonContext.Default.PlaygroundState);
+        var answer = state!.BotMessages.Should().ContainSingle(m => m.Kind == "faq").Subject;
+        answer.Text.Should().Contain("10 oktober").And.Contain("Bron: schoolgids");
+    }
+
+    [Fact]
     public async Task PostMessage_TimeOverride_KeepsThatTime()
     {
         await using var app = new PlaygroundApplication();
