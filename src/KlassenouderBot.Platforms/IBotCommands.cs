@@ -8,7 +8,8 @@ public sealed record LinkResult(bool Linked, string Reply);
 /// <summary>The bot's answer to a question put to it directly.</summary>
 /// <param name="Answered">False when the bot is not sure and says who to ask instead.</param>
 /// <param name="Text">The answer with its source, or the pointer to the teacher or the office.</param>
-public sealed record FaqReply(bool Answered, string Text);
+/// <param name="AnswerId">The stored answer, so a parent can say it did not help (e.g. with a button).</param>
+public sealed record FaqReply(bool Answered, string Text, string? AnswerId = null);
 
 /// <summary>
 /// The bot's few commands, the same on every platform: what it says on arrival, help, privacy and
@@ -28,6 +29,9 @@ public interface IBotCommands
 
     /// <summary>Answers a parent's question from the school's FAQ (Discord's <c>/faq</c>), or says who to ask.</summary>
     Task<FaqReply> AnswerQuestionAsync(ConversationRef conversation, string question, CancellationToken cancellationToken);
+
+    /// <summary>A parent says an answer did not help; stored for the school. Returns what to tell them.</summary>
+    Task<string> AnswerNotHelpfulAsync(string answerId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Links the conversation to a groep when the requester may do so: the platform vouches for them

@@ -30,6 +30,11 @@ internal sealed class DiscordInteractions(
     /// <summary>Message flag: only the person who acted sees the reply.</summary>
     private const int Ephemeral = 1 << 6;
 
+    /// <summary>The button under an FAQ answer.</summary>
+    internal const string NotHelpfulPrefix = "faq:unhelpful:";
+
+    private const string NotHelpfulLabel = "Niet geholpen";
+
     /// <summary>Permission bits that let someone link a channel: Administrator and Manage Server.</summary>
     private const ulong Administrator = 1 << 3;
     private const ulong ManageGuild = 1 << 5;
@@ -93,7 +98,14 @@ internal sealed class DiscordInteractions(
                 }
 
                 var answer = await commands.AnswerQuestionAsync(conversation, question, cancellationToken);
-                return Reply(answer.Text, privately: !answer.Answered);
+                var reply = Reply(answer.Text, privately: !answer.Answered);
+                if (answer is { Answered: true, AnswerId: { } answerId })
+                {
+                    // Whoever it did not help can say so; the school sees it, the channel does not.
+                    reply.Data!.Components = [new Component { Type = 1, Components = [new Component { Type = 2, Style = 2, Label = NotHelpfulLabel, CustomId = NotHelpfulPrefix + answerId }] }];
+                }
+
+                return reply;
             case "koppel" when interaction.GuildId is null:
                 return Reply(DiscordTexts.LinkOnlyInServer, privately: true);
             case "koppel":
@@ -106,6 +118,11 @@ internal sealed class DiscordInteractions(
 
     private async Task<InteractionResponse?> ButtonAsync(DiscordInteraction interaction, ChatUser actor, CancellationToken cancellationToken)
     {
+        if (interaction.Data?.CustomId is { } customId && customId.StartsWith(NotHelpfulPrefix, StringComparison.Ordinal))
+        {
+            return Reply(await commands.AnswerNotHelpfulAsync(customId[NotHelpfulPrefix.Length..], cancellationToken), privately: true);
+        }
+
         if (!DiscordAlertMessage.TryParse(interaction.Data?.CustomId, out var alertId, out var choice))
         {
             return null;

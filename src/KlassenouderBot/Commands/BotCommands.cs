@@ -19,6 +19,7 @@ public sealed class BotCommands(
     IOptions<PrivacyOptions> privacy,
     IDbContextFactory<BotDbContext> contextFactory,
     FaqEngine faq,
+    FaqAnswerStore answers,
     TimeProvider timeProvider) : IBotCommands
 {
     public string Welcome(ConversationRef conversation) => CommandTexts.Welcome(school.Name, privacy.Value.RetentionDays, conversation.Platform);
@@ -51,10 +52,16 @@ public sealed class BotCommands(
         // The linked groep makes answers that differ per class (gym days) specific, and names the teacher to ask.
         var groep = await links.GetGroepAsync(conversation, cancellationToken);
         var result = faq.Ask(question, groep);
+        var answerId = await answers.RecordAsync(conversation, groep, result, cancellationToken);
         return result.Answered
-            ? new FaqReply(true, FaqReplies.Answer(result, school))
-            : new FaqReply(false, FaqReplies.WhoToAsk(result, school, groep));
+            ? new FaqReply(true, FaqReplies.Answer(result, school), answerId.ToString())
+            : new FaqReply(false, FaqReplies.WhoToAsk(result, school, groep), answerId.ToString());
     }
+
+    public async Task<string> AnswerNotHelpfulAsync(string answerId, CancellationToken cancellationToken) =>
+        Guid.TryParse(answerId, out var id) && await answers.MarkNotHelpfulAsync(id, cancellationToken)
+            ? FaqReplies.ThanksForFeedback
+            : FaqReplies.FeedbackTooLate;
 
     private bool IsKnownToSchool(string? email)
     {

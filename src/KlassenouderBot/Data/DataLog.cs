@@ -29,8 +29,8 @@ internal static partial class DataLog
     [LoggerMessage(1413, LogLevel.Error, "Could not record the outcome of {Kind} intervention {InterventionId}")]
     public static partial void InterventionOutcomeStoreFailed(this ILogger logger, Exception exception, InterventionKind kind, Guid interventionId);
 
-    [LoggerMessage(1420, LogLevel.Information, "Retention deleted {Interventions} interventions and {Alerts} handled alerts older than {Cutoff:O}")]
-    public static partial void RetentionDeleted(this ILogger logger, int interventions, int alerts, DateTimeOffset cutoff);
+    [LoggerMessage(1420, LogLevel.Information, "Retention deleted {Interventions} interventions, {Alerts} handled alerts and {FaqAnswers} FAQ answer records older than {Cutoff:O}")]
+    public static partial void RetentionDeleted(this ILogger logger, int interventions, int alerts, int faqAnswers, DateTimeOffset cutoff);
 
     [LoggerMessage(1421, LogLevel.Error, "Retention run failed; retrying at the next run")]
     public static partial void RetentionFailed(this ILogger logger, Exception exception);

@@ -88,3 +88,23 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.TargetType, a.TargetId }).HasDatabaseName("ix_audit_entries_target");
     }
 }
+
+internal sealed class FaqAnswerRecordConfiguration : IEntityTypeConfiguration<FaqAnswerRecord>
+{
+    public void Configure(EntityTypeBuilder<FaqAnswerRecord> builder)
+    {
+        builder.ToTable("faq_answers");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(a => a.ConversationKey).HasColumnName("conversation_key");
+        builder.Property(a => a.Groep).HasColumnName("groep");
+        builder.Property(a => a.FaqId).HasColumnName("faq_id");
+        builder.Property(a => a.Source).HasColumnName("source");
+        builder.Property(a => a.Answered).HasColumnName("answered");
+        builder.Property(a => a.Confidence).HasColumnName("confidence");
+        builder.Property(a => a.NotHelpfulAt).HasColumnName("not_helpful_at");
+        builder.Property(a => a.CreatedAt).HasColumnName("created_at");
+        builder.HasIndex(a => a.CreatedAt).HasDatabaseName("ix_faq_answers_created_at");
+        builder.HasIndex(a => new { a.ConversationKey, a.CreatedAt }).HasDatabaseName("ix_faq_answers_conversation");
+    }
+}

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 namespace KlassenouderBot.Data;
 
 /// <summary>What one retention run deleted.</summary>
-public readonly record struct RetentionResult(int Interventions, int Alerts);
+public readonly record struct RetentionResult(int Interventions, int Alerts, int FaqAnswers = 0);
 
 /// <summary>
-/// Once a day, deletes intervention records older than <see cref="PrivacyOptions.RetentionDays"/>, and
-/// alerts that old unless still open: an open alert is work a class parent has not done yet.
+/// Once a day, deletes intervention and FAQ answer records older than <see cref="PrivacyOptions.RetentionDays"/>,
+/// and alerts that old unless still open: an open alert is work a class parent has not done yet.
 /// </summary>
 public sealed class RetentionService(
     IDbContextFactory<BotDbContext> contextFactory,
@@ -29,8 +29,11 @@ public sealed class RetentionService(
         var alerts = await db.Alerts
             .Where(a => a.CreatedAt < cutoff && a.Status != AlertStatus.Open)
             .ExecuteDeleteAsync(cancellationToken);
-        logger.RetentionDeleted(interventions, alerts, cutoff);
-        return new RetentionResult(interventions, alerts);
+        var faqAnswers = await db.FaqAnswers
+            .Where(a => a.CreatedAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
+        logger.RetentionDeleted(interventions, alerts, faqAnswers, cutoff);
+        return new RetentionResult(interventions, alerts, faqAnswers);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -11,13 +11,15 @@ namespace KlassenouderBot.Faq;
 /// mention, a reply to the bot, a private chat) always gets an answer, or, when the bot is not sure, who to
 /// ask. A question in the group that nobody put to the bot is answered only when the school allows it and
 /// the bot is very sure, and the same answer is not given twice in a conversation within an hour. Answers
-/// reply to the question itself.
+/// reply to the question itself and are recorded for the school (without the question); "niet geholpen" to
+/// the bot marks the last answer as not helpful.
 /// </summary>
 public sealed partial class FaqMiddleware(
     FaqEngine engine,
     SchoolConfiguration school,
     IConversationLinks links,
     IEnumerable<IChatSender> senders,
+    FaqAnswerStore answers,
     TimeProvider timeProvider) : IMessageMiddleware
 {
     /// <summary>The same answer is not repeated in a conversation within this time.</summary>
@@ -33,7 +35,23 @@ public sealed partial class FaqMiddleware(
         await next(message, cancellationToken);
 
         var addressed = message.AddressesBot || message.IsPrivate;
-        if (!LooksLikeQuestion(message.Text, addressed) || !_senders.TryGetValue(message.Conversation.Platform, out var sender))
+        if (!_senders.TryGetValue(message.Conversation.Platform, out var sender))
+        {
+            return;
+        }
+
+        // "@KlassenouderBot niet geholpen": the last answer here did not help; the school hears of it.
+        if (addressed && NotHelpful().IsMatch(message.Text.Trim()))
+        {
+            var marked = await answers.MarkLatestNotHelpfulAsync(message.Conversation.Key, cancellationToken);
+            await sender.SendToConversationAsync(
+                message.Conversation,
+                new OutboundMessage(OutboundKind.FaqAnswer, marked ? FaqReplies.ThanksForFeedback : FaqReplies.FeedbackTooLate) { ReplyToMessageId = message.IsPrivate ? null : message.Id },
+                cancellationToken);
+            return;
+        }
+
+        if (!LooksLikeQuestion(message.Text, addressed))
         {
             return;
         }
@@ -54,9 +72,13 @@ public sealed partial class FaqMiddleware(
         var text = result.Answered ? FaqReplies.Answer(result, school) : FaqReplies.WhoToAsk(result, school, groep);
         var reply = new OutboundMessage(OutboundKind.FaqAnswer, text) { ReplyToMessageId = message.IsPrivate ? null : message.Id };
         var sent = await sender.SendToConversationAsync(message.Conversation, reply, cancellationToken);
-        if (sent.Delivered && answerKey is not null)
+        if (sent.Delivered)
         {
-            Remember(message.Conversation.Key, answerKey);
+            await answers.RecordAsync(message.Conversation, groep, result, cancellationToken);
+            if (answerKey is not null)
+            {
+                Remember(message.Conversation.Key, answerKey);
+            }
         }
     }
 
@@ -96,6 +118,9 @@ public sealed partial class FaqMiddleware(
 
         _answered[(conversation, answer)] = now;
     }
+
+    [GeneratedRegex(@"^(niet geholpen|heeft niet geholpen|hielp niet|klopt niet|daar heb ik niks aan|not helpful|(that )?did ?n[o']?t help)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotHelpful();
 
     [GeneratedRegex(@"^(wanneer|hoe|hoelaat|wat|waar|wie|welke|waarom|mag|moet|moeten|kan|kunnen|zijn|is|heeft|hebben|weet|when|what|how|where|who|which|why|can|do|does|is|are|should)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionStart();

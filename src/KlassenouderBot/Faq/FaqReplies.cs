@@ -29,4 +29,10 @@ public static class FaqReplies
         var dutchPerson = teacher is null ? "de leerkracht van je kind" : $"de leerkracht, {teacher} (groep {groep}),";
         return $"Daar weet ik geen zeker antwoord op, en ik gok liever niet. Vraag het {dutchPerson}{(office is null ? "" : $" of neem contact op met school: {office}")}.";
     }
+
+    public const string ThanksForFeedback =
+        "Dank je! Ik geef aan school door dat dit antwoord niet hielp. Vraag het gerust ook de leerkracht. (Thanks, I'll let the school know.)";
+
+    public const string FeedbackTooLate =
+        "Dat antwoord kan ik niet meer terugvinden. Vraag het gerust de leerkracht. (I can no longer find that answer.)";
 }

@@ -16,6 +16,7 @@ public static class FaqSetup
     /// <summary>The school's FAQ engine, built once from the school file and its guide. Needs <c>AddSchool</c>.</summary>
     public static IServiceCollection AddFaq(this IServiceCollection services)
     {
+        services.AddSingleton<FaqAnswerStore>();
         services.AddSingleton(static sp =>
         {
             var school = sp.GetRequiredService<SchoolConfiguration>();

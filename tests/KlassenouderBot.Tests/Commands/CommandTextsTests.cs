@@ -1,3 +1,4 @@
+using KlassenouderBot.Tests.Data;
 using KlassenouderBot.Faq;
 using KlassenouderBot.Commands;
 using KlassenouderBot.Data;
@@ -15,7 +16,17 @@ public sealed class CommandTextsTests
     private static readonly ConversationRef DiscordChannel = new(Platform.Discord, "111111111111111111") { GuildId = "222222222222222222" };
     private static readonly ConversationRef TeamsChat = new(Platform.Teams, "19:klas@thread.v2");
 
-    private readonly BotCommands _sut = new(ConversationScript.Sample, new InMemoryConversationLinks(ConversationScript.Sample), Options.Create(new PrivacyOptions()), null!, FaqEngineFactory.Create(ConversationScript.Sample), new FakeTimeProvider());
+    private readonly BotCommands _sut = Create(null!);
+
+    private static BotCommands Create(SqliteTestDatabase database) =>
+        new(ConversationScript.Sample, new InMemoryConversationLinks(ConversationScript.Sample), Options.Create(new PrivacyOptions()), database, FaqEngineFactory.Create(ConversationScript.Sample), new FaqAnswerStore(database, new FakeTimeProvider()), new FakeTimeProvider());
+
+    /// <summary>Answers through a migrated in-memory database, where the answer is recorded.</summary>
+    private static async Task<FaqReply> AnswerAsync(ConversationRef conversation, string question)
+    {
+        await using var database = await SqliteTestDatabase.CreateMigratedAsync();
+        return await Create(database).AnswerQuestionAsync(conversation, question, CancellationToken.None);
+    }
 
     [Fact]
     public void Help_OnDiscord_NamesTheSlashCommands()
@@ -79,7 +90,7 @@ public sealed class CommandTextsTests
     [Fact]
     public async Task AnswerQuestion_Dutch_AnswersInDutchWithTheSource()
     {
-        var reply = await _sut.AnswerQuestionAsync(DiscordChannel, "hoe laat is school uit op woensdag?", CancellationToken.None);
+        var reply = await AnswerAsync(DiscordChannel, "hoe laat is school uit op woensdag?");
 
         reply.Answered.Should().BeTrue();
         reply.Text.Should().StartWith("Alle groepen, ook de kleuters").And.EndWith("(Bron: schoolgids, Schooltijden)");
@@ -88,7 +99,7 @@ public sealed class CommandTextsTests
     [Fact]
     public async Task AnswerQuestion_English_AnswersFromAnswerEnWithTheSource()
     {
-        var reply = await _sut.AnswerQuestionAsync(DiscordChannel, "What are the gymdagen for groep 5?", CancellationToken.None);
+        var reply = await AnswerAsync(DiscordChannel, "What are the gymdagen for groep 5?");
 
         reply.Answered.Should().BeTrue();
         reply.Text.Should().StartWith("Groups 1/2 have PE").And.EndWith("(Source: school guide, Gymrooster)");
@@ -97,7 +108,7 @@ public sealed class CommandTextsTests
     [Fact]
     public async Task AnswerQuestion_EnglishWithoutAnswerEn_FallsBackToTheDutchAnswer()
     {
-        var reply = await _sut.AnswerQuestionAsync(DiscordChannel, "Which week is the voorjaarsvakantie?", CancellationToken.None);
+        var reply = await AnswerAsync(DiscordChannel, "Which week is the voorjaarsvakantie?");
 
         reply.Answered.Should().BeTrue();
         reply.Text.Should().StartWith("De voorjaarsvakantie is van zaterdag 20 februari").And.EndWith("(Source: school guide, Vakanties 2026-2027)");
@@ -106,7 +117,7 @@ public sealed class CommandTextsTests
     [Fact]
     public async Task AnswerQuestion_Unknown_PointsToTheTeacherAndTheSchool()
     {
-        var reply = await _sut.AnswerQuestionAsync(DiscordChannel, "wat is de hoofdstad van Frankrijk?", CancellationToken.None);
+        var reply = await AnswerAsync(DiscordChannel, "wat is de hoofdstad van Frankrijk?");
 
         reply.Answered.Should().BeFalse();
         reply.Text.Should().Contain("gok liever niet").And.Contain(ConversationScript.Sample.Email!);
@@ -115,7 +126,7 @@ public sealed class CommandTextsTests
     [Fact]
     public async Task AnswerQuestion_UnknownInEnglish_SaysSoInEnglish()
     {
-        var reply = await _sut.AnswerQuestionAsync(DiscordChannel, "what is the capital of France?", CancellationToken.None);
+        var reply = await AnswerAsync(DiscordChannel, "what is the capital of France?");
 
         reply.Answered.Should().BeFalse();
         reply.Text.Should().StartWith("I'm not sure");

@@ -158,6 +158,6 @@ public sealed partial class SchemaAgreementTests
     private static partial Regex CreateTablePattern();
 
     // A column line starts with a lower-case name followed by a type; PRIMARY KEY, CHECK etc. do not.
-    [GeneratedRegex(@"^[a-z_]+\s+(text|uuid|integer|boolean|timestamptz)\b")]
+    [GeneratedRegex(@"^[a-z_]+\s+(text|uuid|integer|boolean|timestamptz|float8|double precision)\b")]
     private static partial Regex ColumnLinePattern();
 }

@@ -1,3 +1,4 @@
+using KlassenouderBot.Tests.Data;
 using KlassenouderBot.Faq;
 using KlassenouderBot.Platforms;
 using KlassenouderBot.School;
@@ -7,12 +8,52 @@ using KlassenouderBot.Tests.Moderation;
 namespace KlassenouderBot.Tests.Faq;
 
 /// <summary>When the bot answers a question in the chat, and how.</summary>
-public sealed class FaqMiddlewareTests
+public sealed class FaqMiddlewareTests : IAsyncLifetime
 {
     private static readonly ConversationRef Group = new(Platform.Playground, "klas5");
     private readonly FakeTimeProvider _clock = new();
     private readonly RecordingSender _sender = new();
     private int _nextId;
+    private SqliteTestDatabase? _database;
+
+    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateMigratedAsync(_clock);
+
+    public async Task DisposeAsync() => await _database!.DisposeAsync();
+
+    [Fact]
+    public async Task Answers_AreRecordedForTheSchool_WithoutTheQuestion()
+    {
+        await Sut().InvokeAsync(Message("wanneer is de herfstvakantie?", addressed: true), Done, CancellationToken.None);
+        await Sut().InvokeAsync(Message("wat is de hoofdstad van Frankrijk?", addressed: true), Done, CancellationToken.None);
+
+        await using var db = _database!.CreateDbContext();
+        var records = db.FaqAnswers.OrderBy(a => a.CreatedAt).ToList();
+        records.Should().HaveCount(2);
+        records[0].Should().Match<KlassenouderBot.Data.Entities.FaqAnswerRecord>(r => r.Answered && r.FaqId == "herfstvakantie" && r.ConversationKey == Group.Key);
+        records[1].Answered.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task NotHelped_MarksTheLastAnswerForTheSchool_AndThanksTheParent()
+    {
+        var sut = Sut();
+        await sut.InvokeAsync(Message("wanneer is de herfstvakantie?", addressed: true), Done, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+
+        await sut.InvokeAsync(Message("niet geholpen", addressed: true), Done, CancellationToken.None);
+
+        _sender.Sent[^1].Message.Text.Should().StartWith("Dank je!");
+        await using var db = _database!.CreateDbContext();
+        db.FaqAnswers.Single().NotHelpfulAt.Should().Be(_clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task NotHelped_WithoutARecentAnswer_SaysSoAndStoresNothing()
+    {
+        await Sut().InvokeAsync(Message("niet geholpen", addressed: true), Done, CancellationToken.None);
+
+        _sender.Sent.Should().ContainSingle().Which.Message.Text.Should().Contain("niet meer terugvinden");
+    }
 
     [Fact]
     public async Task AddressedQuestion_IsAnsweredAsAReplyWithItsSource()
@@ -90,7 +131,7 @@ public sealed class FaqMiddlewareTests
     {
         var school = ConversationScript.Sample;
         var engine = FaqEngine.Create(school.Faq, FaqEngineFactory.ReadGuide(school.SchoolGuidePath), school.Synonyms, options ?? school.FaqOptions);
-        return new FaqMiddleware(engine, school, new InMemoryConversationLinks(school), [_sender], _clock);
+        return new FaqMiddleware(engine, school, new InMemoryConversationLinks(school), [_sender], new FaqAnswerStore(_database!, _clock), _clock);
     }
 
     private ChatMessage Message(string text, bool addressed = false, bool isPrivate = false) => new()

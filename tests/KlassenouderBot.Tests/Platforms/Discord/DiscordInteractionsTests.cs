@@ -118,6 +118,20 @@ public sealed class DiscordInteractionsTests : IDisposable
         _commands.Questions.Should().Equal("wanneer is de herfstvakantie?");
         response.GetProperty("data").GetProperty("content").GetString().Should().Be("answer to wanneer is de herfstvakantie?");
         response.GetProperty("data").TryGetProperty("flags", out _).Should().BeFalse();
+        var button = response.GetProperty("data").GetProperty("components")[0].GetProperty("components")[0];
+        button.GetProperty("label").GetString().Should().Be("Niet geholpen");
+        button.GetProperty("custom_id").GetString().Should().Be("faq:unhelpful:answer-1");
+    }
+
+    [Fact]
+    public async Task Faq_NotHelpfulButton_IsStoredAndThanksOnlyTheOneWhoPressed()
+    {
+        var response = await HandleAsync(Button("faq:unhelpful:answer-1"));
+
+        _commands.NotHelpful.Should().Equal("answer-1");
+        response.GetProperty("type").GetInt32().Should().Be(4);
+        response.GetProperty("data").GetProperty("flags").GetInt32().Should().Be(64);
+        response.GetProperty("data").GetProperty("content").GetString().Should().Be("thanks");
     }
 
     [Fact]
@@ -259,7 +273,15 @@ public sealed class DiscordInteractionsTests : IDisposable
         public Task<FaqReply> AnswerQuestionAsync(ConversationRef conversation, string question, CancellationToken cancellationToken)
         {
             Questions.Add(question);
-            return Task.FromResult(new FaqReply(Answered, Say($"answer to {question}")));
+            return Task.FromResult(new FaqReply(Answered, Say($"answer to {question}"), "answer-1"));
+        }
+
+        public List<string> NotHelpful { get; } = [];
+
+        public Task<string> AnswerNotHelpfulAsync(string answerId, CancellationToken cancellationToken)
+        {
+            NotHelpful.Add(answerId);
+            return Task.FromResult("thanks");
         }
 
         public Task<LinkResult> LinkAsync(ConversationRef conversation, ChatUser requester, string groep, bool platformGrantsManage, CancellationToken cancellationToken)
