@@ -13,6 +13,12 @@ internal static partial class AnswerTypeCheck
     /// <summary>True when <paramref name="answer"/> can answer <paramref name="question"/> by the kind of fact it holds.</summary>
     public static bool Fits(string question, string answer, Func<string, bool> isKnownWord)
     {
+        // What parents think of something is for the parents; no school text answers it.
+        if (AsksForOpinion().IsMatch(question))
+        {
+            return false;
+        }
+
         if (AsksForAmount().IsMatch(question) && !Amount().IsMatch(answer))
         {
             return false;
@@ -40,7 +46,8 @@ internal static partial class AnswerTypeCheck
     {
         foreach (Match name in CapitalisedWord().Matches(question))
         {
-            if (name.Index == 0 || IsSentenceStart(question, name.Index))
+            // An abbreviation ("VOG", "BSO") is usually a known term in short, not a name.
+            if (name.Index == 0 || IsSentenceStart(question, name.Index) || name.Value.All(c => !char.IsLetter(c) || char.IsUpper(c)))
             {
                 continue;
             }
@@ -65,6 +72,9 @@ internal static partial class AnswerTypeCheck
 
         return i < 0 || text[i] is '.' or '!' or '?' or ':' or '\n' or '"' or '(';
     }
+
+    [GeneratedRegex(@"\b(wat\s+vinden\s+jullie|wat\s+vind\s+jij|is\s+het\s+beste|het\s+beste\s+bij|(een\s+)?aanrader|ervaringen?\s+met|raden\s+jullie|would\s+you\s+recommend|what\s+do\s+you\s+think|which\s+is\s+the\s+best)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksForOpinion();
 
     [GeneratedRegex(@"\b(hoeveel\s+kost|wat\s+kost|hoe\s+duur|wat\s+betaal|prijs|prijzen|how\s+much|what\s+does\s+.+\s+cost|price|fee)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksForAmount();

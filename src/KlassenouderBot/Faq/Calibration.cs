@@ -9,10 +9,10 @@ namespace KlassenouderBot.Faq;
 internal static class Calibration
 {
     public static double Entry(MatchFeatures f) =>
-        Logistic(-3.41 + (3.94 * f.Coverage) + (1.49 * f.Focus) + (3.15 * f.Margin) - (2.51 * f.Unknown));
+        Logistic(-3.51 + (3.92 * f.Coverage) + (1.52 * f.Focus) + (3.11 * f.Margin) - (1.96 * f.Unknown));
 
     public static double Passage(MatchFeatures f) =>
-        Logistic(-1.16 + (0.32 * f.Coverage) + (1.29 * f.Focus) + (2.84 * f.Margin) - (4.43 * f.Unknown));
+        Logistic(-2.05 + (0.83 * f.Coverage) + (1.56 * f.Focus) + (3.92 * f.Margin) - (4.89 * f.Unknown));
 
     private static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
 }

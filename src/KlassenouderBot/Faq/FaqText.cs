@@ -86,6 +86,30 @@ internal static class FaqText
         ["medicijnen", "medicijn", "medicine", "medication", "pillen"],
         ["eten", "drinken", "food", "drink", "snack", "fruit"],
         ["sluiting", "gesloten", "dicht", "closed", "closure", "schoolsluiting"],
+
+        // English questions meet a Dutch guide through these.
+        ["zwemmen", "zwemles", "zwemlessen", "schoolzwemmen", "swimming", "swim", "swimming lessons", "swimming lesson"],
+        ["schoolarts", "jeugdarts", "school doctor", "school nurse"],
+        ["vaccinatie", "vaccinaties", "inenting", "inentingen", "prik", "vaccination", "vaccinations", "jab", "jabs", "immunisation"],
+        ["inloggen", "log in", "login", "sign in"],
+        ["wachtwoord", "password"],
+        ["concierge", "caretaker", "janitor"],
+        ["directeur", "directrice", "head teacher", "headteacher", "principal", "headmaster", "headmistress"],
+        ["toets", "toetsen", "test", "tests", "exam", "exams"],
+        ["huiswerk", "homework"],
+        ["schoolplein", "plein", "speelplein", "playground", "schoolyard"],
+        ["aanmelden", "inschrijven", "enrol", "enroll", "register", "registration"],
+        ["wennen", "wendagen", "settle in", "settling in", "trial days"],
+        ["avg", "gdpr", "privacywet"],
+        ["gescheiden", "divorced", "separated", "co ouders"],
+        ["vertrouwenspersoon", "confidential adviser", "confidential advisor", "counsellor", "counselor"],
+        ["klachtencommissie", "complaints committee"],
+        ["sponsoring", "sponsor", "sponsors", "sponsorship", "sponsoren"],
+        ["douchen", "shower", "showers", "showering"],
+        ["omkleden", "changing", "change clothes", "kleedkamer", "changing room"],
+        ["vog", "verklaring omtrent het gedrag", "certificate of conduct"],
+        ["ouderportaal", "parent portal", "parents portal", "app van school"],
+        ["plusgroep", "plusklas", "meer uitdaging", "gifted", "extra challenge"],
     ];
 
     /// <summary>Lower case, accents removed, everything but letters and digits a space.</summary>
