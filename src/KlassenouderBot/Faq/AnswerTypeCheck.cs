@@ -8,38 +8,27 @@ namespace KlassenouderBot.Faq;
 /// person, school or club a text that knows the name. A candidate without it is not the answer, however many
 /// words it shares: the bot would otherwise answer "wanneer is de herfstvakantie in 2030?" with this year's dates.
 /// </summary>
-internal static partial class AnswerTypeCheck
+/// <param name="Unanswerable">The question asks for an opinion, or (in Dutch) names something no school text knows.</param>
+/// <param name="NeedsAmount">It asks what something costs.</param>
+/// <param name="NeedsTime">It asks "hoe laat".</param>
+/// <param name="Years">Years it names, which the answer must name too.</param>
+internal sealed partial record AnswerTypeCheck(bool Unanswerable, bool NeedsAmount, bool NeedsTime, IReadOnlyList<string> Years)
 {
-    /// <summary>True when <paramref name="answer"/> can answer <paramref name="question"/> by the kind of fact it holds.</summary>
-    public static bool Fits(string question, string answer, Func<string, bool> isKnownWord)
-    {
-        // What parents think of something is for the parents; no school text answers it.
-        if (AsksForOpinion().IsMatch(question))
-        {
-            return false;
-        }
+    /// <summary>Reads what a question asks for, once per question.</summary>
+    public static AnswerTypeCheck For(string question, bool english, Func<string, bool> isKnownWord) => new(
+        // What parents think of something is for the parents; no school text answers it. English capitalises
+        // days and holidays ("Whit Monday"), so unknown names are only a signal in Dutch.
+        AsksForOpinion().IsMatch(question) || (!english && NamesSomethingUnknown(question, isKnownWord)),
+        AsksForAmount().IsMatch(question),
+        AsksForTime().IsMatch(question),
+        [.. Year().Matches(question).Select(m => m.Value)]);
 
-        if (AsksForAmount().IsMatch(question) && !Amount().IsMatch(answer))
-        {
-            return false;
-        }
-
-        if (AsksForTime().IsMatch(question) && !ClockTime().IsMatch(answer))
-        {
-            return false;
-        }
-
-        foreach (Match year in Year().Matches(question))
-        {
-            if (!answer.Contains(year.Value, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        // English capitalises days and holidays ("Whit Monday"); names are only a signal in Dutch.
-        return FaqText.LooksEnglish(question) || !NamesSomethingUnknown(question, isKnownWord);
-    }
+    /// <summary>True when <paramref name="answer"/> holds the kind of fact the question asks for.</summary>
+    public bool Fits(string answer) =>
+        !Unanswerable
+        && (!NeedsAmount || Amount().IsMatch(answer))
+        && (!NeedsTime || ClockTime().IsMatch(answer))
+        && Years.All(year => answer.Contains(year, StringComparison.Ordinal));
 
     /// <summary>A capitalised word inside the question (not its first word) that none of the school's texts contain: a name the bot knows nothing about.</summary>
     private static bool NamesSomethingUnknown(string question, Func<string, bool> isKnownWord)

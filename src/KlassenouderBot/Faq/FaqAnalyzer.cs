@@ -110,7 +110,7 @@ internal sealed class FaqAnalyzer
     /// A question's terms: as a document's, after correcting words the school's texts do not contain (Dutch
     /// questions only: an English word is too often one edit from an unrelated Dutch one, "wear" from "year").
     /// </summary>
-    public List<WeightedTerm> QueryTerms(string text) => Terms(Words(text), correct: !FaqText.LooksEnglish(text));
+    public List<WeightedTerm> QueryTerms(string text, bool english) => Terms(Words(text), correct: !english);
 
     /// <summary>Normalised words with synonym phrases replaced by their canonical form and stop words removed.</summary>
     public List<string> Words(string text)

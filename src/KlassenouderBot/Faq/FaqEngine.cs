@@ -93,6 +93,7 @@ public sealed class FaqEngine
     private readonly HashSet<string>[] _entryTerms;
     private readonly HashSet<string>[] _passageTerms;
     private readonly HashSet<string>[] _headingTerms;
+    private readonly HashSet<string>[][] _sentenceTerms;
     private readonly HashSet<string>[] _wordingTerms;
     private readonly Dictionary<string, double> _idf;
 
@@ -149,6 +150,7 @@ public sealed class FaqEngine
         var passageDocs = new List<IReadOnlyDictionary<string, double>>();
         _passageTerms = new HashSet<string>[guide.Passages.Count];
         _headingTerms = new HashSet<string>[guide.Passages.Count];
+        _sentenceTerms = new HashSet<string>[guide.Passages.Count][];
         for (var p = 0; p < guide.Passages.Count; p++)
         {
             // The heading says what the passage is about: it counts twice.
@@ -157,6 +159,9 @@ public sealed class FaqEngine
             passageDocs.Add(doc);
             _passageTerms[p] = [.. doc.Keys];
             _headingTerms[p] = [.. _analyzer.DocumentTerms(passage.Heading).Select(t => t.Term)];
+
+            // Read once here, so choosing the answering sentences costs a question nothing but lookups.
+            _sentenceTerms[p] = [.. passage.Sentences.Select(sentence => _analyzer.DocumentTerms(sentence).Select(t => t.Term).ToHashSet(StringComparer.Ordinal))];
         }
 
         _wordings = new Bm25(wordingDocs, b: 0.4);
@@ -195,7 +200,7 @@ public sealed class FaqEngine
         }
 
         var english = FaqText.LooksEnglish(question);
-        var query = Query(question);
+        var query = Query(question, english);
         if (query.Count == 0)
         {
             return new FaqResult { Answered = false, Confidence = 0, English = english };
@@ -209,58 +214,21 @@ public sealed class FaqEngine
         var passageConfidence = passageFeatures is null ? 0 : Calibration.Passage(passageFeatures);
 
         // A candidate that lacks the kind of fact asked for (an amount, a time, the year, a name) cannot answer.
+        var needs = AnswerTypeCheck.For(question, english, _analyzer.IsKnownWord);
         var fits = (
-            Entry: entry >= 0 && AnswerTypeCheck.Fits(question, EntryText(_entries[entry]), _analyzer.IsKnownWord),
-            Passage: passage >= 0 && AnswerTypeCheck.Fits(question, _guide.Passages[passage].Text, _analyzer.IsKnownWord));
+            Entry: entry >= 0 && needs.Fits(EntryText(_entries[entry])),
+            Passage: passage >= 0 && needs.Fits(_guide.Passages[passage].Text));
         entryConfidence = fits.Entry ? entryConfidence : 0;
         passageConfidence = fits.Passage ? passageConfidence : 0;
 
         // The entry and the guide agree when the best passage is the section the entry cites: that is
         // evidence for the entry, which then speaks (the FAQ's answer is the school's chosen wording).
-        if (entry >= 0 && passage >= 0 && string.Equals(_entries[entry].Source, _guide.Passages[passage].Heading, StringComparison.OrdinalIgnoreCase))
+        if (fits.Entry && passage >= 0 && string.Equals(_entries[entry].Source, _guide.Passages[passage].Heading, StringComparison.OrdinalIgnoreCase))
         {
-            entryConfidence = Math.Max(entryConfidence, Math.Min(passageConfidence, fits.Entry ? 1 : 0));
+            entryConfidence = Math.Max(entryConfidence, passageConfidence);
         }
 
-        if (entry >= 0 && entryConfidence >= Options.Threshold && entryConfidence >= passageConfidence - 0.25)
-        {
-            var found = _entries[entry];
-            var answer = english && found.AnswerEn is { Length: > 0 } answerEn ? answerEn : found.Answer;
-            return new FaqResult
-            {
-                Answered = true,
-                FaqId = found.Id,
-                Source = found.Source,
-                Confidence = entryConfidence,
-                Answer = WithGroepRow(answer, found.Source, groep),
-                English = english,
-                NearestFaqId = found.Id,
-                Entry = entryFeatures,
-                Passage = passageFeatures,
-                NearestPassage = passage >= 0 ? _guide.Passages[passage].Heading : null,
-                Fits = fits,
-            };
-        }
-
-        if (passage >= 0 && passageConfidence >= Options.Threshold)
-        {
-            var found = _guide.Passages[passage];
-            return new FaqResult
-            {
-                Answered = true,
-                Source = found.Heading,
-                Confidence = passageConfidence,
-                Answer = WithGroepRow(AnsweringSentences(found, query), found.Heading, groep),
-                English = english,
-                NearestFaqId = entry >= 0 ? _entries[entry].Id : null,
-                Entry = entryFeatures,
-                Passage = passageFeatures,
-                NearestPassage = passage >= 0 ? _guide.Passages[passage].Heading : null,
-                Fits = fits,
-            };
-        }
-
-        return new FaqResult
+        var abstention = new FaqResult
         {
             Answered = false,
             Confidence = Math.Max(entryConfidence, passageConfidence),
@@ -271,14 +239,42 @@ public sealed class FaqEngine
             NearestPassage = passage >= 0 ? _guide.Passages[passage].Heading : null,
             Fits = fits,
         };
+
+        if (entry >= 0 && entryConfidence >= Options.Threshold && entryConfidence >= passageConfidence - 0.25)
+        {
+            var found = _entries[entry];
+            var answer = english && found.AnswerEn is { Length: > 0 } answerEn ? answerEn : found.Answer;
+            return abstention with
+            {
+                Answered = true,
+                FaqId = found.Id,
+                Source = found.Source,
+                Confidence = entryConfidence,
+                Answer = WithGroepRow(answer, found.Source, groep),
+            };
+        }
+
+        if (passage >= 0 && passageConfidence >= Options.Threshold)
+        {
+            var found = _guide.Passages[passage];
+            return abstention with
+            {
+                Answered = true,
+                Source = found.Heading,
+                Confidence = passageConfidence,
+                Answer = WithGroepRow(AnsweringSentences(passage, query), found.Heading, groep),
+            };
+        }
+
+        return abstention;
     }
 
     private static string EntryText(FaqEntry entry) => entry.Answer + " " + (entry.AnswerEn ?? "");
 
-    private Dictionary<string, double> Query(string question)
+    private Dictionary<string, double> Query(string question, bool english)
     {
         var query = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (term, weight) in _analyzer.QueryTerms(question))
+        foreach (var (term, weight) in _analyzer.QueryTerms(question, english))
         {
             query[term] = Math.Max(query.GetValueOrDefault(term), weight);
         }
@@ -414,12 +410,12 @@ public sealed class FaqEngine
     }
 
     /// <summary>The one or two sentences of a passage that answer the question, in the guide's order.</summary>
-    private string AnsweringSentences(GuidePassage passage, Dictionary<string, double> query)
+    private string AnsweringSentences(int passage, Dictionary<string, double> query)
     {
-        var scored = passage.Sentences
+        var scored = _guide.Passages[passage].Sentences
             .Select((sentence, index) =>
             {
-                var terms = Bag(_analyzer.DocumentTerms(sentence)).Keys.ToHashSet(StringComparer.Ordinal);
+                var terms = _sentenceTerms[passage][index];
                 return (Index: index, Sentence: sentence, Terms: terms, Score: query.Where(t => terms.Contains(t.Key)).Sum(t => t.Value * Idf(t.Key)));
             })
             .OrderByDescending(s => s.Score)

@@ -14,7 +14,7 @@ public sealed class FaqAnalyzerTests
         return analyzer;
     }
 
-    private static List<string> Terms(string text) => [.. Analyzer().QueryTerms(text).Select(t => t.Term)];
+    private static List<string> Terms(string text) => [.. Analyzer().QueryTerms(text, FaqText.LooksEnglish(text)).Select(t => t.Term)];
 
     [Fact]
     public void QueryTerms_StopWordsGone_WordsStemmed() =>
@@ -27,7 +27,7 @@ public sealed class FaqAnalyzerTests
     [Fact]
     public void QueryTerms_Compound_AlsoCountsItsParts()
     {
-        var terms = Analyzer().QueryTerms("ouderbijdrage");
+        var terms = Analyzer().QueryTerms("ouderbijdrage", english: false);
 
         terms.Should().Contain(new WeightedTerm(DutchStemmer.Stem("ouderbijdrage"), 1.0));
         terms.Should().Contain(t => t.Term == DutchStemmer.Stem("bijdrage") && t.Weight < 1.0);
