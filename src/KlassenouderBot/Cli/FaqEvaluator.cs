@@ -24,34 +24,10 @@ internal static class FaqEvaluator
     public const string None = "none";
     public const string GuidePrefix = "gids:";
 
-    public static IReadOnlyList<(string Id, string Expected, string Question)> ReadLabelled(string path)
-    {
-        var lines = FileInput.ReadLines(path);
-        if (lines.Count == 0 || !lines[0].TrimEnd('\r').Equals("id\texpected\tquestion", StringComparison.Ordinal))
-        {
-            throw new CliUsageException($"{path}:1: expected the header 'id<TAB>expected<TAB>question'");
-        }
-
-        var rows = new List<(string, string, string)>();
-        for (var n = 1; n < lines.Count; n++)
-        {
-            var line = lines[n].TrimEnd('\r');
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var parts = line.Split('\t', 3);
-            if (parts.Length != 3 || parts[1].Trim().Length == 0)
-            {
-                throw new CliUsageException($"{path}:{n + 1}: expected three tab-separated columns (id, expected, question)");
-            }
-
-            rows.Add((parts[0], parts[1].Trim(), parts[2]));
-        }
-
-        return rows;
-    }
+    public static IReadOnlyList<(string Id, string Expected, string Question)> ReadLabelled(string path) =>
+        [.. FileInput.ReadThreeColumns(path, "id", "expected", "question").Select(row => row.Second.Trim().Length > 0
+            ? (row.First, row.Second.Trim(), row.Third)
+            : throw FileInput.ColumnsExpected(path, row.Line, "id", "expected", "question"))];
 
     public static FaqEvaluation Evaluate(IReadOnlyList<(string Id, string Expected, string Question)> rows, FaqEngine engine)
     {

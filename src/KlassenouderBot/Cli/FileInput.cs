@@ -39,4 +39,40 @@ internal static class FileInput
             throw new CliUsageException($"{path}: cannot be read ({ex.Message})");
         }
     }
+
+    /// <summary>
+    /// A labelled TSV file (development and evaluation sets): exactly the header <c>a&lt;TAB&gt;b&lt;TAB&gt;c</c>, then
+    /// rows of three columns, the last one free text; blank lines are skipped. Rows come with their line number.
+    /// </summary>
+    public static IReadOnlyList<(int Line, string First, string Second, string Third)> ReadThreeColumns(string path, string first, string second, string third)
+    {
+        var lines = ReadLines(path);
+        if (lines.Count == 0 || !lines[0].TrimEnd('\r').Equals($"{first}\t{second}\t{third}", StringComparison.Ordinal))
+        {
+            throw new CliUsageException($"{path}:1: expected the header '{first}<TAB>{second}<TAB>{third}'");
+        }
+
+        var rows = new List<(int, string, string, string)>();
+        for (var n = 1; n < lines.Count; n++)
+        {
+            var line = lines[n].TrimEnd('\r');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var parts = line.Split('\t', 3);
+            if (parts.Length != 3)
+            {
+                throw ColumnsExpected(path, n + 1, first, second, third);
+            }
+
+            rows.Add((n + 1, parts[0], parts[1], parts[2]));
+        }
+
+        return rows;
+    }
+
+    public static CliUsageException ColumnsExpected(string path, int line, string first, string second, string third) =>
+        new($"{path}:{line}: expected three tab-separated columns ({first}, {second}, {third})");
 }

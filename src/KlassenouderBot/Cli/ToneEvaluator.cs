@@ -9,39 +9,10 @@ internal static class ToneEvaluator
 {
     private static readonly string[] Labels = ["ok", "concern", "hurtful"];
 
-    public static IReadOnlyList<(string Id, string Label, string Text)> ReadLabelled(string path)
-    {
-        var lines = FileInput.ReadLines(path);
-        if (lines.Count == 0 || !lines[0].TrimEnd('\r').Equals("id\tlabel\ttext", StringComparison.Ordinal))
-        {
-            throw new CliUsageException($"{path}:1: expected the header 'id<TAB>label<TAB>text'");
-        }
-
-        var rows = new List<(string, string, string)>();
-        for (var n = 1; n < lines.Count; n++)
-        {
-            var line = lines[n].TrimEnd('\r');
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var parts = line.Split('\t', 3);
-            if (parts.Length != 3)
-            {
-                throw new CliUsageException($"{path}:{n + 1}: expected three tab-separated columns (id, label, text)");
-            }
-
-            if (Array.IndexOf(Labels, parts[1]) < 0)
-            {
-                throw new CliUsageException($"{path}:{n + 1}: label '{parts[1]}' is not one of ok, concern, hurtful");
-            }
-
-            rows.Add((parts[0], parts[1], parts[2]));
-        }
-
-        return rows;
-    }
+    public static IReadOnlyList<(string Id, string Label, string Text)> ReadLabelled(string path) =>
+        [.. FileInput.ReadThreeColumns(path, "id", "label", "text").Select(row => Array.IndexOf(Labels, row.Second) >= 0
+            ? (row.First, row.Second, row.Third)
+            : throw new CliUsageException($"{path}:{row.Line}: label '{row.Second}' is not one of ok, concern, hurtful"))];
 
     public static ToneEvaluation Evaluate(IReadOnlyList<(string Id, string Label, string Text)> rows, LocalToneAnalyzer analyzer, Action<string, string, ToneAssessment>? onMistake = null)
     {
