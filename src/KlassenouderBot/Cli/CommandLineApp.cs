@@ -154,7 +154,7 @@ public static class CommandLineApp
         }
 
         var result = FaqEngineFactory.Create(school).Ask(question, groep);
-        var text = result.Answered ? FaqReplies.Answer(result, school) : FaqReplies.WhoToAsk(result, school, groep);
+        var text = FaqReplies.Say(result, school, groep);
         output.WriteLine(parsed.Has("json")
             ? JsonSerializer.Serialize(new AskOutput(result.Answered, result.FaqId, result.Source, Math.Round(result.Confidence, 3), result.Answered ? result.Answer! : text), CliJson.Options)
             : text);

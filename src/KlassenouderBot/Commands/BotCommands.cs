@@ -53,15 +53,11 @@ public sealed class BotCommands(
         var groep = await links.GetGroepAsync(conversation, cancellationToken);
         var result = faq.Ask(question, groep);
         var answerId = await answers.RecordAsync(conversation, groep, result, cancellationToken);
-        return result.Answered
-            ? new FaqReply(true, FaqReplies.Answer(result, school), answerId.ToString())
-            : new FaqReply(false, FaqReplies.WhoToAsk(result, school, groep), answerId.ToString());
+        return new FaqReply(result.Answered, FaqReplies.Say(result, school, groep), answerId.ToString());
     }
 
     public async Task<string> AnswerNotHelpfulAsync(string answerId, CancellationToken cancellationToken) =>
-        Guid.TryParse(answerId, out var id) && await answers.MarkNotHelpfulAsync(id, cancellationToken)
-            ? FaqReplies.ThanksForFeedback
-            : FaqReplies.FeedbackTooLate;
+        FaqReplies.Feedback(Guid.TryParse(answerId, out var id) && await answers.MarkNotHelpfulAsync(id, cancellationToken));
 
     private bool IsKnownToSchool(string? email)
     {

@@ -46,7 +46,7 @@ public sealed partial class FaqMiddleware(
             var marked = await answers.MarkLatestNotHelpfulAsync(message.Conversation.Key, cancellationToken);
             await sender.SendToConversationAsync(
                 message.Conversation,
-                new OutboundMessage(OutboundKind.FaqAnswer, marked ? FaqReplies.ThanksForFeedback : FaqReplies.FeedbackTooLate) { ReplyToMessageId = message.IsPrivate ? null : message.Id },
+                new OutboundMessage(OutboundKind.FaqAnswer, FaqReplies.Feedback(marked)) { ReplyToMessageId = message.IsPrivate ? null : message.Id },
                 cancellationToken);
             return;
         }
@@ -69,7 +69,7 @@ public sealed partial class FaqMiddleware(
             return;
         }
 
-        var text = result.Answered ? FaqReplies.Answer(result, school) : FaqReplies.WhoToAsk(result, school, groep);
+        var text = FaqReplies.Say(result, school, groep);
         var reply = new OutboundMessage(OutboundKind.FaqAnswer, text) { ReplyToMessageId = message.IsPrivate ? null : message.Id };
         var sent = await sender.SendToConversationAsync(message.Conversation, reply, cancellationToken);
         if (sent.Delivered)

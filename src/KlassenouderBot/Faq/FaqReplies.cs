@@ -5,6 +5,13 @@ namespace KlassenouderBot.Faq;
 /// <summary>How an answer is said: the school's text with where it comes from, or, when the bot is not sure, who to ask.</summary>
 public static class FaqReplies
 {
+    /// <summary>What the bot says to a question: the answer with its source, or who to ask.</summary>
+    public static string Say(FaqResult result, SchoolConfiguration school, string? groep) =>
+        result.Answered ? Answer(result, school) : WhoToAsk(result, school, groep);
+
+    /// <summary>What the bot says after "did not help": thanks when it was stored, else that the answer is gone.</summary>
+    public static string Feedback(bool stored) => stored ? ThanksForFeedback : FeedbackTooLate;
+
     /// <summary>The answer with its source line, in the question's language.</summary>
     public static string Answer(FaqResult result, SchoolConfiguration school)
     {
