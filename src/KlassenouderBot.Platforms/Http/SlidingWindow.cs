@@ -1,23 +1,48 @@
 namespace KlassenouderBot.Platforms.Http;
 
 /// <summary>
-/// At most <c>limit</c> events in any <c>window</c>: remembers the recent event times and says how long to
-/// wait for the next free slot. Not thread-safe; owners lock around it.
+/// At most <c>limit</c> events in any <c>window</c>, for one or more (window, limit) pairs over the same
+/// events: remembers the recent event times and says how long to wait for the next free slot. Not
+/// thread-safe; owners lock around it.
 /// </summary>
-internal sealed class SlidingWindow(TimeSpan window, int limit)
+internal sealed class SlidingWindow
 {
+    private readonly (TimeSpan Window, int Limit)[] _limits;
+    private readonly TimeSpan _longest;
     private readonly Queue<DateTimeOffset> _events = new();
 
-    /// <summary>Zero when an event may happen now, else how long until the oldest counted one leaves the window.</summary>
+    public SlidingWindow(TimeSpan window, int limit)
+        : this([(window, limit)])
+    {
+    }
+
+    public SlidingWindow(IReadOnlyList<(TimeSpan Window, int Limit)> limits)
+    {
+        _limits = [.. limits];
+        _longest = _limits.Max(l => l.Window);
+    }
+
+    /// <summary>
+    /// Zero when an event may happen now, else how long until the oldest counted one leaves its window.
+    /// <paramref name="reserve"/> slots of every limit are kept free (for events that pass it as 0).
+    /// </summary>
     public TimeSpan WaitFor(DateTimeOffset now, int reserve = 0)
     {
-        while (_events.Count > 0 && now - _events.Peek() >= window)
+        Forget(now);
+        var wait = TimeSpan.Zero;
+        foreach (var (window, limit) in _limits)
         {
-            _events.Dequeue();
+            var allowed = limit - reserve;
+            var inWindow = _events.Count(t => now - t < window);
+            if (inWindow >= allowed)
+            {
+                // The events inside a window are the newest ones; the allowed-th newest decides when a slot frees.
+                var freesAt = _events.ElementAt(_events.Count - allowed) + window;
+                wait = freesAt - now > wait ? freesAt - now : wait;
+            }
         }
 
-        var allowed = limit - reserve;
-        return _events.Count < allowed ? TimeSpan.Zero : _events.ElementAt(_events.Count - allowed) + window - now;
+        return wait;
     }
 
     /// <summary>Counts an event at <paramref name="now"/>.</summary>
@@ -33,5 +58,38 @@ internal sealed class SlidingWindow(TimeSpan window, int limit)
         }
 
         return wait;
+    }
+
+    /// <summary>True when no event is within the longest window any more (the owner may drop this window).</summary>
+    public bool IsIdle(DateTimeOffset now)
+    {
+        Forget(now);
+        return _events.Count == 0;
+    }
+
+    private void Forget(DateTimeOffset now)
+    {
+        while (_events.Count > 0 && now - _events.Peek() >= _longest)
+        {
+            _events.Dequeue();
+        }
+    }
+}
+
+/// <summary>The loop every limiter shares: try to book a slot, and if the answer is a wait, wait it and try again.</summary>
+internal static class SlotWaiter
+{
+    public static async ValueTask WaitAsync(Func<TimeSpan> tryBook, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var wait = tryBook();
+            if (wait <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await Task.Delay(wait, timeProvider, cancellationToken);
+        }
     }
 }

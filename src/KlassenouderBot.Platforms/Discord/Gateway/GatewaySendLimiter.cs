@@ -11,22 +11,15 @@ internal sealed class GatewaySendLimiter(GatewaySettings settings, TimeProvider 
     private readonly SlidingWindow _window = new(TimeSpan.FromSeconds(60), settings.SendsPerMinute);
     private readonly Lock _gate = new();
 
-    public async ValueTask WaitAsync(bool isHeartbeat, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            TimeSpan wait;
-            lock (_gate)
+    public ValueTask WaitAsync(bool isHeartbeat, CancellationToken cancellationToken) =>
+        SlotWaiter.WaitAsync(
+            () =>
             {
-                wait = _window.TryBook(timeProvider.GetUtcNow(), isHeartbeat ? 0 : settings.HeartbeatReserve);
-            }
-
-            if (wait <= TimeSpan.Zero)
-            {
-                return;
-            }
-
-            await Task.Delay(wait, timeProvider, cancellationToken);
-        }
-    }
+                lock (_gate)
+                {
+                    return _window.TryBook(timeProvider.GetUtcNow(), isHeartbeat ? 0 : settings.HeartbeatReserve);
+                }
+            },
+            timeProvider,
+            cancellationToken);
 }

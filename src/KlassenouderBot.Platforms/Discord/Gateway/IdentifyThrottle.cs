@@ -1,3 +1,5 @@
+using KlassenouderBot.Platforms.Http;
+
 namespace KlassenouderBot.Platforms.Discord.Gateway;
 
 /// <summary>
@@ -14,22 +16,22 @@ internal sealed class IdentifyThrottle(GatewaySettings settings, TimeProvider ti
     public async Task WaitTurnAsync(int shardId, int maxConcurrency, CancellationToken cancellationToken)
     {
         var bucket = shardId % Math.Max(1, maxConcurrency);
-        while (true)
-        {
-            TimeSpan wait;
-            lock (_gate)
+        await SlotWaiter.WaitAsync(
+            () =>
             {
-                var now = timeProvider.GetUtcNow();
-                var next = _nextAllowed.GetValueOrDefault(bucket, DateTimeOffset.MinValue);
-                wait = next - now;
-                if (wait <= TimeSpan.Zero)
+                lock (_gate)
                 {
-                    _nextAllowed[bucket] = now + settings.IdentifySpacing;
-                    return;
-                }
-            }
+                    var now = timeProvider.GetUtcNow();
+                    var wait = _nextAllowed.GetValueOrDefault(bucket, DateTimeOffset.MinValue) - now;
+                    if (wait <= TimeSpan.Zero)
+                    {
+                        _nextAllowed[bucket] = now + settings.IdentifySpacing;
+                    }
 
-            await Task.Delay(wait, timeProvider, cancellationToken);
-        }
+                    return wait;
+                }
+            },
+            timeProvider,
+            cancellationToken);
     }
 }

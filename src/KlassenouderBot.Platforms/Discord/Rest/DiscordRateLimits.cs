@@ -34,19 +34,8 @@ internal sealed partial class DiscordRateLimits(TimeProvider timeProvider)
     }
 
     /// <summary>Waits until the route's bucket and the global limit allow one more request, and books it.</summary>
-    public async ValueTask WaitAsync(RouteKey route, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var wait = TryReserve(route);
-            if (wait <= TimeSpan.Zero)
-            {
-                return;
-            }
-
-            await Task.Delay(wait, timeProvider, cancellationToken);
-        }
-    }
+    public ValueTask WaitAsync(RouteKey route, CancellationToken cancellationToken) =>
+        SlotWaiter.WaitAsync(() => TryReserve(route), timeProvider, cancellationToken);
 
     internal TimeSpan TryReserve(RouteKey route)
     {

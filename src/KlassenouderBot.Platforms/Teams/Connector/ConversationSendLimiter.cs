@@ -1,3 +1,5 @@
+using KlassenouderBot.Platforms.Http;
+
 namespace KlassenouderBot.Platforms.Teams.Connector;
 
 /// <summary>
@@ -17,26 +19,14 @@ internal sealed class ConversationSendLimiter(TimeProvider timeProvider)
 
     private static readonly (TimeSpan Window, int Limit)[] AppWindows = [(TimeSpan.FromSeconds(1), 50)];
 
-    private const string AppKey = "\0app";
-
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _history = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SlidingWindow> _conversations = new(StringComparer.Ordinal);
+    private readonly SlidingWindow _app = new(AppWindows);
     private readonly Lock _gate = new();
     private DateTimeOffset _lastSweep;
 
     /// <summary>Waits until a send to this conversation is within every limit, then books it.</summary>
-    public async ValueTask WaitAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var wait = TryBook(conversationId);
-            if (wait <= TimeSpan.Zero)
-            {
-                return;
-            }
-
-            await Task.Delay(wait, timeProvider, cancellationToken);
-        }
-    }
+    public ValueTask WaitAsync(string conversationId, CancellationToken cancellationToken) =>
+        SlotWaiter.WaitAsync(() => TryBook(conversationId), timeProvider, cancellationToken);
 
     /// <summary>Books a slot and returns zero, or returns how long to wait before trying again.</summary>
     internal TimeSpan TryBook(string conversationId)
@@ -45,58 +35,24 @@ internal sealed class ConversationSendLimiter(TimeProvider timeProvider)
         {
             var now = timeProvider.GetUtcNow();
             SweepIdle(now);
-            var conversation = History(conversationId);
-            var app = History(AppKey);
-            var wait = TimeSpan.Zero;
-            foreach (var (window, limit) in ConversationWindows)
+            if (!_conversations.TryGetValue(conversationId, out var conversation))
             {
-                wait = Max(wait, WaitFor(conversation, window, limit, now));
+                conversation = new SlidingWindow(ConversationWindows);
+                _conversations[conversationId] = conversation;
             }
 
-            foreach (var (window, limit) in AppWindows)
-            {
-                wait = Max(wait, WaitFor(app, window, limit, now));
-            }
-
+            var conversationWait = conversation.WaitFor(now);
+            var appWait = _app.WaitFor(now);
+            var wait = conversationWait > appWait ? conversationWait : appWait;
             if (wait > TimeSpan.Zero)
             {
                 return wait;
             }
 
-            conversation.Enqueue(now);
-            app.Enqueue(now);
+            conversation.Book(now);
+            _app.Book(now);
             return TimeSpan.Zero;
         }
-    }
-
-    private Queue<DateTimeOffset> History(string key)
-    {
-        if (!_history.TryGetValue(key, out var queue))
-        {
-            queue = new Queue<DateTimeOffset>();
-            _history[key] = queue;
-        }
-
-        return queue;
-    }
-
-    private static TimeSpan WaitFor(Queue<DateTimeOffset> sends, TimeSpan window, int limit, DateTimeOffset now)
-    {
-        var longest = ConversationWindows[^1].Window;
-        while (sends.Count > 0 && now - sends.Peek() >= longest)
-        {
-            sends.Dequeue();
-        }
-
-        // The limit-th most recent send inside the window decides when the window frees a slot.
-        var inWindow = sends.Count(t => now - t < window);
-        if (inWindow < limit)
-        {
-            return TimeSpan.Zero;
-        }
-
-        var oldestCounted = sends.Where(t => now - t < window).ElementAt(inWindow - limit);
-        return oldestCounted + window - now;
     }
 
     /// <summary>Forgets conversations without a send in the last hour, so memory follows active chats only.</summary>
@@ -108,12 +64,9 @@ internal sealed class ConversationSendLimiter(TimeProvider timeProvider)
         }
 
         _lastSweep = now;
-        var idle = _history.Where(pair => pair.Value.Count == 0 || now - pair.Value.Last() >= ConversationWindows[^1].Window).Select(pair => pair.Key).ToList();
-        foreach (var key in idle)
+        foreach (var key in _conversations.Where(pair => pair.Value.IsIdle(now)).Select(pair => pair.Key).ToList())
         {
-            _history.Remove(key);
+            _conversations.Remove(key);
         }
     }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
