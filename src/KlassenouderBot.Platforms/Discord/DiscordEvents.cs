@@ -26,9 +26,6 @@ internal sealed class DiscordEvents(
     /// <summary>A GUILD_CREATE counts as "just added" only this soon after joining (replays and outages are not).</summary>
     private static readonly TimeSpan JoinedRecently = TimeSpan.FromMinutes(10);
 
-    /// <summary>A replay after a new session can repeat events; each message (and each edit text) is assessed once.</summary>
-    private readonly RecentKeys<(string Id, bool IsEdit, int TextHash)> _handled = new(20_000);
-
     public void OnReady(int shardId, ReadyData ready) => directory.OnReady(ready);
 
     public async ValueTask OnDispatchAsync(int shardId, string eventName, JsonElement data, CancellationToken cancellationToken)
@@ -64,8 +61,8 @@ internal sealed class DiscordEvents(
         }
 
         members.Saw(message.GuildId, message.Author, message.Member);
-        if (DiscordMessageTranslator.ToChatMessage(message, directory, isUpdate, timeProvider.GetUtcNow()) is not { Text.Length: > 0 } chat
-            || !_handled.TryAdd((chat.Id, chat.IsEdit, string.GetHashCode(chat.Text, StringComparison.Ordinal))))
+        // A replayed event reaches the pipeline again; its deduplication lets each message (and edit text) through once.
+        if (DiscordMessageTranslator.ToChatMessage(message, directory, isUpdate, timeProvider.GetUtcNow()) is not { Text.Length: > 0 } chat)
         {
             return;
         }

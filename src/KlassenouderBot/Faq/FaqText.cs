@@ -23,17 +23,16 @@ internal static class FaqText
         "wil", "kon", "uw", "iemand", "weet", "weten", "jullie", "we", "wij", "welke", "welk", "waar", "wanneer",
         "hoelang", "even", "ff", "eigenlijk", "hoi", "hallo", "hey", "hee", "doei", "groetjes", "dank", "bedankt", "alvast",
         "iedereen", "allemaal", "precies", "gewoon", "misschien", "graag", "zit", "zitten", "gaat", "gaan", "mag",
-        "mogen", "moeten", "kun", "kunt", "jou", "dr", "t", "m", "s", "d", "n", "wel", "geen", "dr", "nou", "zeg",
+        "mogen", "moeten", "kun", "kunt", "jou", "dr", "t", "m", "s", "d", "n", "wel", "geen", "nou", "zeg",
         "weer", "vraag", "vraagje", "iemands", "snel", "klopt", "niks", "niets", "nee", "oke", "ok", "oh", "ah", "haha",
-        "echt", "heel", "erg", "best", "toe", "dus", "trouwens", "btw", "aub", "svp", "thx",
+        "echt", "heel", "erg", "best", "toe", "trouwens", "btw", "aub", "svp", "thx",
 
-        // English function words.
-        "the", "a", "an", "and", "or", "is", "are", "was", "were", "be", "been", "do", "does", "did", "i", "my", "me",
-        "we", "our", "us", "you", "your", "to", "of", "in", "on", "at", "for", "with", "from", "by", "about", "what",
+        // English function words (those Dutch already has, such as "is" and "we", are listed once, above).
+        "the", "a", "an", "and", "or", "are", "were", "be", "been", "do", "does", "did", "i", "my", "our", "us", "you", "your", "to", "on", "at", "for", "with", "from", "by", "about", "what",
         "when", "how", "where", "who", "which", "can", "could", "should", "would", "will", "there", "it", "its", "this",
-        "that", "these", "those", "if", "so", "any", "anyone", "know", "hi", "hello", "please", "thanks", "does", "have",
+        "that", "these", "those", "if", "so", "any", "anyone", "know", "hi", "hello", "please", "thanks", "have",
         "has", "get", "just", "still", "really", "one", "he", "she", "they", "them", "their", "his", "her", "as",
-        "need", "needs", "want", "wants", "some", "all", "anything", "something", "then", "than", "also", "too", "very",
+        "need", "needs", "wants", "some", "all", "anything", "something", "then", "than", "also", "too", "very",
     };
 
     /// <summary>Built-in synonym groups; a school adds its own in the YAML (<c>synonyms:</c>). The first form is canonical.</summary>
