@@ -53,17 +53,24 @@ internal static class FaqEvaluator
         };
     }
 
-    /// <summary>Every row with what the confidence was computed from, tab-separated, for calibrating.</summary>
+    /// <summary>
+    /// Every candidate of every question with what its confidence was computed from, tab-separated: what the
+    /// calibration in <c>Faq/Calibration.cs</c> is fitted on (<c>is_expected</c> is the label).
+    /// </summary>
     public static string FormatDetails(FaqEvaluation evaluation)
     {
-        var text = new StringBuilder("id\texpected\tanswered\tcorrect\tconfidence\tentry\tentry_coverage\tentry_focus\tentry_margin\tunknown\tpassage\tpassage_coverage\tpassage_focus\tpassage_margin\tfits_entry\tfits_passage\n");
+        var text = new StringBuilder("id\texpected\tcandidate\tis_expected\tpassage\tcoverage\tfocus\trelative\tgap\tunknown\tagrees\tenglish\tlocality\tfits\tconfidence\n");
         foreach (var row in evaluation.Rows)
         {
-            var r = row.Result;
-            text.Append(CultureInfo.InvariantCulture, $"{row.Id}\t{row.Expected}\t{r.Answered}\t{row.Correct}\t{r.Confidence:0.000}\t{r.NearestFaqId}\t{r.Entry?.Coverage:0.000}\t{r.Entry?.Focus:0.000}\t{r.Entry?.Margin:0.000}\t{(r.Entry ?? r.Passage)?.Unknown:0.000}\t{r.NearestPassage}\t{r.Passage?.Coverage:0.000}\t{r.Passage?.Focus:0.000}\t{r.Passage?.Margin:0.000}\t{r.Fits.Entry}\t{r.Fits.Passage}\n");
+            foreach (var c in row.Result.Candidates)
+            {
+                var name = c.IsPassage ? GuidePrefix + c.Name : c.Name;
+                var f = c.Features;
+                text.Append(CultureInfo.InvariantCulture, $"{row.Id}\t{row.Expected}\t{name}\t{(name == row.Expected ? 1 : 0)}\t{(c.IsPassage ? 1 : 0)}\t{f.Coverage:0.0000}\t{f.Focus:0.0000}\t{f.Relative:0.0000}\t{f.Gap:0.0000}\t{f.Unknown:0.0000}\t{f.Agrees}\t{f.English}\t{f.Locality:0.0000}\t{(c.Confidence > 0 ? 1 : 0)}\t{c.Confidence:0.0000}\n");
+            }
         }
 
-        return text.ToString().TrimEnd('\n');
+        return text.ToString();
     }
 
     public static string FormatTable(FaqEvaluation evaluation, bool mistakes)

@@ -11,8 +11,9 @@ namespace KlassenouderBot.Faq;
 /// <param name="Unanswerable">The question asks for an opinion, or (in Dutch) names something no school text knows.</param>
 /// <param name="NeedsAmount">It asks what something costs.</param>
 /// <param name="NeedsTime">It asks "hoe laat".</param>
+/// <param name="NeedsWhen">It asks "wanneer": the answer must say when (a date, day, month, time or period).</param>
 /// <param name="Years">Years it names, which the answer must name too.</param>
-internal sealed partial record AnswerTypeCheck(bool Unanswerable, bool NeedsAmount, bool NeedsTime, IReadOnlyList<string> Years)
+internal sealed partial record AnswerTypeCheck(bool Unanswerable, bool NeedsAmount, bool NeedsTime, bool NeedsWhen, IReadOnlyList<string> Years)
 {
     /// <summary>Reads what a question asks for, once per question.</summary>
     public static AnswerTypeCheck For(string question, bool english, Func<string, bool> isKnownWord) => new(
@@ -21,6 +22,7 @@ internal sealed partial record AnswerTypeCheck(bool Unanswerable, bool NeedsAmou
         AsksForOpinion().IsMatch(question) || (!english && NamesSomethingUnknown(question, isKnownWord)),
         AsksForAmount().IsMatch(question),
         AsksForTime().IsMatch(question),
+        AsksWhen().IsMatch(question),
         [.. Year().Matches(question).Select(m => m.Value)]);
 
     /// <summary>True when <paramref name="answer"/> holds the kind of fact the question asks for.</summary>
@@ -28,6 +30,7 @@ internal sealed partial record AnswerTypeCheck(bool Unanswerable, bool NeedsAmou
         !Unanswerable
         && (!NeedsAmount || Amount().IsMatch(answer))
         && (!NeedsTime || ClockTime().IsMatch(answer))
+        && (!NeedsWhen || ClockTime().IsMatch(answer) || Moment().IsMatch(answer))
         && Years.All(year => answer.Contains(year, StringComparison.Ordinal));
 
     /// <summary>A capitalised word inside the question (not its first word) that none of the school's texts contain: a name the bot knows nothing about.</summary>
@@ -59,7 +62,8 @@ internal sealed partial record AnswerTypeCheck(bool Unanswerable, bool NeedsAmou
             i--;
         }
 
-        return i < 0 || text[i] is '.' or '!' or '?' or ':' or '\n' or '"' or '(';
+        // After a comma too: "Goedemorgen, Sem is ziek" names a child, not a club the school never mentions.
+        return i < 0 || text[i] is '.' or '!' or '?' or ':' or ',' or '\n' or '"' or '(';
     }
 
     [GeneratedRegex(@"\b(wat\s+vinden\s+jullie|wat\s+vind\s+jij|is\s+het\s+beste|het\s+beste\s+bij|(een\s+)?aanrader|ervaringen?\s+met|raden\s+jullie|would\s+you\s+recommend|what\s+do\s+you\s+think|which\s+is\s+the\s+best)\b", RegexOptions.IgnoreCase)]
@@ -76,6 +80,15 @@ internal sealed partial record AnswerTypeCheck(bool Unanswerable, bool NeedsAmou
 
     [GeneratedRegex(@"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*uur\b|\bkwart\s+(over|voor)\b|\bhalf\s+\w+", RegexOptions.IgnoreCase)]
     private static partial Regex ClockTime();
+
+    [GeneratedRegex(@"\b(wanneer|when|welke\s+datum|what\s+date|welke\s+dag|which\s+day|what\s+day)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksWhen();
+
+    /// <summary>Words that say when: a date, a day, a month, a period or "as soon as".</summary>
+    [GeneratedRegex(
+        @"\b(\d{1,2}[-/]\d{1,2}|(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october)|(maan|dins|woens|donder|vrij|zater|zon)dag(en)?|(mon|tues|wednes|thurs|fri|satur|sun)days?|week|weken|weeks?|maand|maanden|months?|jaar|jaarlijks|ochtend|middag|avond|morning|afternoon|evening|\w*vakantie|holidays?|zodra|zo\s+snel\s+mogelijk|direct|meteen|as\s+soon\s+as|immediately)\b",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex Moment();
 
     [GeneratedRegex(@"\b(19|20)\d{2}\b")]
     private static partial Regex Year();

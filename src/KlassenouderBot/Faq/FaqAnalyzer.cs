@@ -110,10 +110,14 @@ internal sealed class FaqAnalyzer
     /// A question's terms: as a document's, after correcting words the school's texts do not contain (Dutch
     /// questions only: an English word is too often one edit from an unrelated Dutch one, "wear" from "year").
     /// </summary>
-    public List<WeightedTerm> QueryTerms(string text, bool english) => Terms(Words(text), correct: !english);
+    public List<WeightedTerm> QueryTerms(string text, bool english) => Terms(Words(text, english), correct: !english);
 
-    /// <summary>Normalised words with synonym phrases replaced by their canonical form and stop words removed.</summary>
-    public List<string> Words(string text)
+    /// <summary>
+    /// Normalised words with synonym phrases replaced by their canonical form and stop words removed; in an
+    /// English question each word (or phrase) the glossary knows also brings its Dutch translations, so "what
+    /// should my child wear" meets the guide's "kleding" and "dragen".
+    /// </summary>
+    public List<string> Words(string text, bool english = false)
     {
         var raw = FaqText.Words(FaqText.Normalize(text));
         var words = new List<string>(raw.Length);
@@ -122,6 +126,15 @@ internal sealed class FaqAnalyzer
             var matched = false;
             for (var length = Math.Min(_longestSynonym, raw.Length - i); length >= 1 && !matched; length--)
             {
+                // "gym tas" is the one word "gymtas" (gym clothes), not "gym" followed by a bag.
+                if (length == 1 && i + 1 < raw.Length && Joined(raw[i], raw[i + 1]) is { } joined && _canonical.TryGetValue(joined, out var whole))
+                {
+                    words.Add(whole);
+                    i += 2;
+                    matched = true;
+                    break;
+                }
+
                 var phrase = length == 1 ? raw[i] : string.Join(' ', raw, i, length);
                 if (_canonical.TryGetValue(phrase, out var canonical))
                 {
@@ -136,6 +149,23 @@ internal sealed class FaqAnalyzer
                 // A compound written apart ("ouder bijdrage", "krokus vakantie") is read as the word the texts use.
                 words.Add(_canonical.GetValueOrDefault(compound, compound));
                 i += 2;
+                matched = true;
+            }
+
+            if (!matched && english && EnglishGlossary.Longest(raw, i) is { } translated)
+            {
+                // The English word itself is kept only where the school's texts use it (an English answer).
+                foreach (var word in raw.Skip(i).Take(translated.Length).Where(w => !FaqText.IsStopWord(w) && _frequency.ContainsKey(w)))
+                {
+                    words.Add(word);
+                }
+
+                foreach (var dutch in translated.Dutch.SelectMany(FaqText.Words))
+                {
+                    words.Add(_canonical.GetValueOrDefault(dutch, dutch));
+                }
+
+                i += translated.Length;
                 matched = true;
             }
 

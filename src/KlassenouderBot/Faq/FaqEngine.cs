@@ -26,30 +26,43 @@ public sealed record FaqResult
     /// <summary>The best candidate even when abstaining (for "did you mean" and the school's miss list).</summary>
     public string? NearestFaqId { get; init; }
 
-    /// <summary>What the confidence was computed from (for <c>eval-faq --details</c>).</summary>
-    internal MatchFeatures? Entry { get; init; }
+    /// <summary>The most likely entry, with what its confidence was computed from (for <c>eval-faq --details</c>).</summary>
+    internal FaqCandidate? Entry { get; init; }
 
-    internal MatchFeatures? Passage { get; init; }
+    /// <summary>The most likely guide passage, likewise.</summary>
+    internal FaqCandidate? Passage { get; init; }
 
-    /// <summary>The heading of the best guide passage, answered from or not.</summary>
+    /// <summary>The heading of the most likely guide passage, answered from or not.</summary>
     internal string? NearestPassage { get; init; }
 
-    /// <summary>Whether the best entry and passage hold the kind of fact the question asks for.</summary>
-    internal (bool Entry, bool Passage) Fits { get; init; }
+    /// <summary>Every entry and passage that competed (for calibrating with <c>eval-faq --details</c>).</summary>
+    internal IReadOnlyList<FaqCandidate> Candidates { get; init; } = [];
 }
 
-/// <summary>How well the best candidate fits a question.</summary>
+/// <summary>An FAQ entry or guide passage that might answer a question.</summary>
+/// <param name="IsPassage">True for a guide passage, false for an FAQ entry.</param>
+/// <param name="Index">Its position among the entries or the passages.</param>
+/// <param name="Features">What was measured of it.</param>
+/// <param name="Confidence">How likely it is the answer; 0 when it lacks the kind of fact asked for.</param>
+/// <param name="Name">The entry's id or the passage's heading.</param>
+internal sealed record FaqCandidate(bool IsPassage, int Index, string Name, MatchFeatures Features, double Confidence);
+
+/// <summary>How well a candidate fits a question.</summary>
 /// <param name="Coverage">Share of the question's word weight the candidate contains.</param>
 /// <param name="Focus">Share of the candidate's best wording (or heading) the question contains.</param>
-/// <param name="Margin">How far it is ahead of the runner-up, relative to its own score.</param>
+/// <param name="Relative">Its ranking score relative to the best of its kind (1 for the best).</param>
+/// <param name="Gap">How far it is ahead of the best other of its kind, relative to its own score (negative when behind).</param>
 /// <param name="Unknown">Share of the question's words that no FAQ entry or guide passage contains at all.</param>
-internal sealed record MatchFeatures(double Coverage, double Focus, double Margin, double Unknown);
+/// <param name="Agrees">1 when an entry cites one of the best passages, or a passage is cited by one of the best entries.</param>
+/// <param name="English">1 for an English question.</param>
+/// <param name="Locality">Share of the question's word weight found together in one wording or two neighbouring sentences: an answer says it in one place.</param>
+internal sealed record MatchFeatures(double Coverage, double Focus, double Relative, double Gap, double Unknown, double Agrees, double English, double Locality = 0);
 
 /// <summary>Tunables of answering; the thresholds come from the school file.</summary>
 public sealed record FaqOptions
 {
     /// <summary>Below this confidence the bot abstains and says who to ask.</summary>
-    public double Threshold { get; init; } = 0.5;
+    public double Threshold { get; init; } = 0.4;
 
     /// <summary>An unaddressed question in a group is answered only at or above this confidence.</summary>
     public double AutoAnswerThreshold { get; init; } = 0.8;
@@ -83,6 +96,15 @@ public sealed class FaqEngine
 
     private const double FocusWeight = 0.5;
 
+    /// <summary>Above this share of unknown question words the bot does not answer.</summary>
+    private const double MaxUnknownShare = 0.65;
+
+    /// <summary>How many entries and how many passages compete for the answer.</summary>
+    private const int CandidatesPerKind = 5;
+
+    /// <summary>An entry agrees with the guide when the section it cites is among this many best passages.</summary>
+    private const int AgreementDepth = 3;
+
     private readonly IReadOnlyList<FaqEntry> _entries;
     private readonly SchoolGuide _guide;
     private readonly FaqAnalyzer _analyzer;
@@ -93,7 +115,11 @@ public sealed class FaqEngine
     private readonly HashSet<string>[] _entryTerms;
     private readonly HashSet<string>[] _passageTerms;
     private readonly HashSet<string>[] _headingTerms;
-    private readonly HashSet<string>[][] _sentenceTerms;
+    private readonly (string Sentence, HashSet<string> Terms)[][] _passageSentences;
+    private readonly (string Sentence, HashSet<string> Terms)[][] _entrySentences;
+
+    /// <summary>The English answer's sentences (the Dutch ones when the school wrote no English answer).</summary>
+    private readonly (string Sentence, HashSet<string> Terms)[][] _entrySentencesEn;
     private readonly HashSet<string>[] _wordingTerms;
     private readonly Dictionary<string, double> _idf;
 
@@ -128,6 +154,8 @@ public sealed class FaqEngine
         var entryOfWording = new List<int>();
         var answerDocs = new List<IReadOnlyDictionary<string, double>>();
         _entryTerms = new HashSet<string>[entries.Count];
+        _entrySentences = new (string, HashSet<string>)[entries.Count][];
+        _entrySentencesEn = new (string, HashSet<string>)[entries.Count][];
         var wordingTerms = new List<HashSet<string>>();
         for (var e = 0; e < entries.Count; e++)
         {
@@ -145,12 +173,14 @@ public sealed class FaqEngine
             answerDocs.Add(answer);
             terms.UnionWith(answer.Keys);
             _entryTerms[e] = terms;
+            _entrySentences[e] = [.. SchoolGuide.SplitSentences(entries[e].Answer).Select(sentence => (sentence, SentenceTerms(sentence)))];
+            _entrySentencesEn[e] = [.. SchoolGuide.SplitSentences(entries[e].AnswerEn ?? entries[e].Answer).Select(sentence => (sentence, SentenceTerms(sentence)))];
         }
 
         var passageDocs = new List<IReadOnlyDictionary<string, double>>();
         _passageTerms = new HashSet<string>[guide.Passages.Count];
         _headingTerms = new HashSet<string>[guide.Passages.Count];
-        _sentenceTerms = new HashSet<string>[guide.Passages.Count][];
+        _passageSentences = new (string, HashSet<string>)[guide.Passages.Count][];
         for (var p = 0; p < guide.Passages.Count; p++)
         {
             // The heading says what the passage is about: it counts twice.
@@ -161,7 +191,7 @@ public sealed class FaqEngine
             _headingTerms[p] = [.. _analyzer.DocumentTerms(passage.Heading).Select(t => t.Term)];
 
             // Read once here, so choosing the answering sentences costs a question nothing but lookups.
-            _sentenceTerms[p] = [.. passage.Sentences.Select(sentence => _analyzer.DocumentTerms(sentence).Select(t => t.Term).ToHashSet(StringComparer.Ordinal))];
+            _passageSentences[p] = [.. passage.Sentences.Select(sentence => (sentence, SentenceTerms(sentence)))];
         }
 
         _wordings = new Bm25(wordingDocs, b: 0.4);
@@ -193,6 +223,50 @@ public sealed class FaqEngine
     /// <param name="groep">The class the conversation is linked to: answers that differ per groep use its row.</param>
     public FaqResult Ask(string question, string? groep = null)
     {
+        var (english, query, candidates) = Assess(question);
+        var bestEntry = candidates.Where(c => !c.IsPassage).MaxBy(c => c.Confidence);
+        var bestPassage = candidates.Where(c => c.IsPassage).MaxBy(c => c.Confidence);
+        var best = candidates.MaxBy(c => c.Confidence);
+        var abstention = new FaqResult
+        {
+            Answered = false,
+            Confidence = best?.Confidence ?? 0,
+            English = english,
+            NearestFaqId = bestEntry?.Name,
+            Entry = bestEntry,
+            Passage = bestPassage,
+            NearestPassage = bestPassage?.Name,
+            Candidates = candidates,
+        };
+
+        if (best is null || best.Confidence < Options.Threshold)
+        {
+            return abstention;
+        }
+
+        if (!best.IsPassage)
+        {
+            var found = _entries[best.Index];
+            var answer = english && found.AnswerEn is { Length: > 0 } answerEn ? answerEn : found.Answer;
+            return abstention with { Answered = true, FaqId = found.Id, Source = found.Source, Answer = WithGroepRow(answer, found.Source, groep) };
+        }
+
+        var passage = _guide.Passages[best.Index];
+        return abstention with
+        {
+            Answered = true,
+            Source = passage.Heading,
+            Answer = WithGroepRow(AnsweringSentences(best.Index, query), passage.Heading, groep),
+        };
+    }
+
+    /// <summary>
+    /// The question read, and the best few FAQ entries and guide passages with what was measured of each and
+    /// their confidence. Entries and passages compete on one scale: the calibration knows that an entry is
+    /// the school's chosen answer, and that an entry and the guide section it cites agreeing is evidence.
+    /// </summary>
+    internal (bool English, Dictionary<string, double> Query, IReadOnlyList<FaqCandidate> Candidates) Assess(string question)
+    {
         // A pasted essay is not a question; its start says what it is about, and the cost stays bounded.
         if (question.Length > MaxQuestionLength)
         {
@@ -203,73 +277,43 @@ public sealed class FaqEngine
         var query = Query(question, english);
         if (query.Count == 0)
         {
-            return new FaqResult { Answered = false, Confidence = 0, English = english };
+            return (english, query, []);
         }
 
         var queryWeight = query.Where(t => _idf.ContainsKey(t.Key)).Sum(t => t.Value * Idf(t.Key));
         var unknown = query.Sum(t => _idf.ContainsKey(t.Key) ? 0 : t.Value) / query.Sum(t => t.Value);
-        var (entry, entryFeatures) = BestEntry(query, queryWeight, unknown, english);
-        var (passage, passageFeatures) = BestPassage(query, queryWeight, unknown);
-        var entryConfidence = entryFeatures is null ? 0 : Calibration.Entry(entryFeatures);
-        var passageConfidence = passageFeatures is null ? 0 : Calibration.Passage(passageFeatures);
+        var entries = EntryCandidates(query, queryWeight, unknown, english);
+        var passages = PassageCandidates(query, queryWeight, unknown, english);
 
-        // A candidate that lacks the kind of fact asked for (an amount, a time, the year, a name) cannot answer.
+        // A candidate that lacks the kind of fact asked for (an amount, a time, a date, the year, a name) cannot answer.
         var needs = AnswerTypeCheck.For(question, english, _analyzer.IsKnownWord);
-        var fits = (
-            Entry: entry >= 0 && needs.Fits(EntryText(_entries[entry])),
-            Passage: passage >= 0 && needs.Fits(_guide.Passages[passage].Text));
-        entryConfidence = fits.Entry ? entryConfidence : 0;
-        passageConfidence = fits.Passage ? passageConfidence : 0;
 
-        // The entry and the guide agree when the best passage is the section the entry cites: that is
-        // evidence for the entry, which then speaks (the FAQ's answer is the school's chosen wording).
-        if (fits.Entry && passage >= 0 && string.Equals(_entries[entry].Source, _guide.Passages[passage].Heading, StringComparison.OrdinalIgnoreCase))
+        // When most of what was asked is in none of the school's texts, the few shared words are coincidence:
+        // "who won the football match last night" shares "last" with the study days.
+        if (unknown > MaxUnknownShare)
         {
-            entryConfidence = Math.Max(entryConfidence, passageConfidence);
+            return (english, query, []);
+        }
+        var citedByEntries = entries.Take(AgreementDepth).Select(c => _entries[c.Index].Source).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var passageHeadings = passages.Take(AgreementDepth).Select(c => _guide.Passages[c.Index].Heading).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var candidates = new List<FaqCandidate>();
+        foreach (var c in entries)
+        {
+            var locality = Math.Max(Coverage(query, queryWeight, _wordingTerms[c.BestWording]), Locality((english ? _entrySentencesEn : _entrySentences)[c.Index], query, queryWeight));
+            var features = c.Features with { Agrees = _entries[c.Index].Source is { } source && passageHeadings.Contains(source) ? 1 : 0, Locality = locality };
+            var fits = needs.Fits(FactScope((english ? _entrySentencesEn : _entrySentences)[c.Index], query));
+            candidates.Add(new FaqCandidate(false, c.Index, _entries[c.Index].Id, features, fits ? Calibration.Entry(features) : 0));
         }
 
-        var abstention = new FaqResult
+        foreach (var c in passages)
         {
-            Answered = false,
-            Confidence = Math.Max(entryConfidence, passageConfidence),
-            English = english,
-            NearestFaqId = entry >= 0 ? _entries[entry].Id : null,
-            Entry = entryFeatures,
-            Passage = passageFeatures,
-            NearestPassage = passage >= 0 ? _guide.Passages[passage].Heading : null,
-            Fits = fits,
-        };
-
-        if (entry >= 0 && entryConfidence >= Options.Threshold && entryConfidence >= passageConfidence - 0.25)
-        {
-            var found = _entries[entry];
-            var answer = english && found.AnswerEn is { Length: > 0 } answerEn ? answerEn : found.Answer;
-            return abstention with
-            {
-                Answered = true,
-                FaqId = found.Id,
-                Source = found.Source,
-                Confidence = entryConfidence,
-                Answer = WithGroepRow(answer, found.Source, groep),
-            };
+            var features = c.Features with { Agrees = citedByEntries.Contains(_guide.Passages[c.Index].Heading) ? 1 : 0, Locality = Locality(_passageSentences[c.Index], query, queryWeight) };
+            var fits = needs.Fits(FactScope(_passageSentences[c.Index], query));
+            candidates.Add(new FaqCandidate(true, c.Index, _guide.Passages[c.Index].Heading, features, fits ? Calibration.Passage(features) : 0));
         }
 
-        if (passage >= 0 && passageConfidence >= Options.Threshold)
-        {
-            var found = _guide.Passages[passage];
-            return abstention with
-            {
-                Answered = true,
-                Source = found.Heading,
-                Confidence = passageConfidence,
-                Answer = WithGroepRow(AnsweringSentences(passage, query), found.Heading, groep),
-            };
-        }
-
-        return abstention;
+        return (english, query, candidates);
     }
-
-    private static string EntryText(FaqEntry entry) => entry.Answer + " " + (entry.AnswerEn ?? "");
 
     private Dictionary<string, double> Query(string question, bool english)
     {
@@ -282,11 +326,46 @@ public sealed class FaqEngine
         return query;
     }
 
-    private (int Entry, MatchFeatures? Features) BestEntry(Dictionary<string, double> query, double queryWeight, double unknown, bool english)
+    /// <summary>
+    /// Where the asked-for fact must be: the sentences that mention something the question asks about, and the
+    /// sentence after each (the school's answer often goes on "... Dat kost € 95."). The contribution entry
+    /// lists "sportdag" among what it pays for; that does not make its dates the sports day's date. When no
+    /// sentence mentions a question word (the match is on the wording alone), the whole text counts.
+    /// </summary>
+    private static string FactScope((string Sentence, HashSet<string> Terms)[] sentences, Dictionary<string, double> query)
+    {
+        var scope = new SortedSet<int>();
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            if (sentences[i].Terms.Overlaps(query.Keys))
+            {
+                scope.Add(i);
+                scope.Add(Math.Min(i + 1, sentences.Length - 1));
+            }
+        }
+
+        return string.Join(" ", scope.Count == 0 ? sentences.Select(s => s.Sentence) : scope.Select(i => sentences[i].Sentence));
+    }
+
+    /// <summary>The most of the question's word weight that two neighbouring sentences contain together.</summary>
+    private double Locality((string Sentence, HashSet<string> Terms)[] sentences, Dictionary<string, double> query, double queryWeight)
+    {
+        var best = 0.0;
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            var next = i + 1 < sentences.Length ? sentences[i + 1].Terms : null;
+            var found = query.Where(t => _idf.ContainsKey(t.Key) && (sentences[i].Terms.Contains(t.Key) || (next?.Contains(t.Key) ?? false))).Sum(t => t.Value * Idf(t.Key));
+            best = Math.Max(best, queryWeight <= 0 ? 0 : found / queryWeight);
+        }
+
+        return best;
+    }
+
+    private List<(int Index, int BestWording, MatchFeatures Features)> EntryCandidates(Dictionary<string, double> query, double queryWeight, double unknown, bool english)
     {
         if (_entries.Count == 0)
         {
-            return (-1, null);
+            return [];
         }
 
         var wordingScores = _wordings.Score(query);
@@ -316,31 +395,53 @@ public sealed class FaqEngine
         // holiday's own question, not one of the many holidays the overview entry lists.
         var ranked = Rerank(
             entryScores,
-            e => Coverage(query, queryWeight, _entryTerms[e]) + (FocusWeight * (bestWording[e] < 0 ? 0 : Focus(query, _wordingTerms[bestWording[e]]))),
+            e => Coverage(query, queryWeight, _entryTerms[e]) + (FocusWeight * Focus(query, _wordingTerms[bestWording[e]])),
             RerankBm25Weight);
-        var (best, second) = TopTwo(ranked);
-        if (best < 0)
-        {
-            return (-1, null);
-        }
-
-        var focus = bestWording[best] < 0 ? 0 : Focus(query, _wordingTerms[bestWording[best]]);
-        return (best, new MatchFeatures(Coverage(query, queryWeight, _entryTerms[best]), focus, Margin(ranked, best, second), unknown));
+        return [.. Top(ranked).Select(t => (t.Index, bestWording[t.Index], new MatchFeatures(
+            Coverage(query, queryWeight, _entryTerms[t.Index]),
+            Focus(query, _wordingTerms[bestWording[t.Index]]),
+            t.Relative,
+            t.Gap,
+            unknown,
+            Agrees: 0,
+            english ? 1 : 0)))];
     }
 
-    private (int Passage, MatchFeatures? Features) BestPassage(Dictionary<string, double> query, double queryWeight, double unknown)
+    private List<(int Index, MatchFeatures Features)> PassageCandidates(Dictionary<string, double> query, double queryWeight, double unknown, bool english)
     {
         if (_guide.Passages.Count == 0)
         {
-            return (-1, null);
+            return [];
         }
 
         // Coverage favours long sections; for passages BM25's length normalisation counts for more.
-        var scores = Rerank(_passages.Score(query), p => Coverage(query, queryWeight, _passageTerms[p]) + (FocusWeight * Focus(query, _headingTerms[p])), PassageBm25Weight);
-        var (best, second) = TopTwo(scores);
-        return best < 0
-            ? (-1, null)
-            : (best, new MatchFeatures(Coverage(query, queryWeight, _passageTerms[best]), Focus(query, _headingTerms[best]), Margin(scores, best, second), unknown));
+        var ranked = Rerank(_passages.Score(query), p => Coverage(query, queryWeight, _passageTerms[p]) + (FocusWeight * Focus(query, _headingTerms[p])), PassageBm25Weight);
+        return [.. Top(ranked).Select(t => (t.Index, new MatchFeatures(
+            Coverage(query, queryWeight, _passageTerms[t.Index]),
+            Focus(query, _headingTerms[t.Index]),
+            t.Relative,
+            t.Gap,
+            unknown,
+            Agrees: 0,
+            english ? 1 : 0)))];
+    }
+
+    /// <summary>The best few, each with its score relative to the best and its gap to the best of the others.</summary>
+    private static IEnumerable<(int Index, double Relative, double Gap)> Top(double[] ranked)
+    {
+        var order = Enumerable.Range(0, ranked.Length).Where(i => ranked[i] > 0).OrderByDescending(i => ranked[i]).ThenBy(i => i).Take(CandidatesPerKind).ToList();
+        if (order.Count == 0)
+        {
+            yield break;
+        }
+
+        var first = ranked[order[0]];
+        var second = order.Count > 1 ? ranked[order[1]] : 0;
+        foreach (var i in order)
+        {
+            var other = i == order[0] ? second : first;
+            yield return (i, ranked[i] / first, (ranked[i] - other) / ranked[i]);
+        }
     }
 
     /// <summary>
@@ -377,37 +478,11 @@ public sealed class FaqEngine
         return total <= 0 ? 0 : terms.Where(query.ContainsKey).Sum(Idf) / total;
     }
 
-    private static double Margin(double[] scores, int best, int second) =>
-        scores[best] <= 0 ? 0 : (scores[best] - (second < 0 ? 0 : scores[second])) / scores[best];
-
     /// <summary>
     /// A term's rarity over everything the bot can answer from. A word no text contains gets a modest weight:
     /// it may be chatter ("oppas", "huisje"), or the very thing the school never wrote about.
     /// </summary>
     private double Idf(string term) => _idf.GetValueOrDefault(term, UnknownTermWeight);
-
-    private static (int Best, int Second) TopTwo(double[] scores)
-    {
-        int best = -1, second = -1;
-        for (var i = 0; i < scores.Length; i++)
-        {
-            if (scores[i] <= 0)
-            {
-                continue;
-            }
-
-            if (best < 0 || scores[i] > scores[best])
-            {
-                (second, best) = (best, i);
-            }
-            else if (second < 0 || scores[i] > scores[second])
-            {
-                second = i;
-            }
-        }
-
-        return (best, second);
-    }
 
     /// <summary>The one or two sentences of a passage that answer the question, in the guide's order.</summary>
     private string AnsweringSentences(int passage, Dictionary<string, double> query)
@@ -415,7 +490,7 @@ public sealed class FaqEngine
         var scored = _guide.Passages[passage].Sentences
             .Select((sentence, index) =>
             {
-                var terms = _sentenceTerms[passage][index];
+                var terms = _passageSentences[passage][index].Terms;
                 return (Index: index, Sentence: sentence, Terms: terms, Score: query.Where(t => terms.Contains(t.Key)).Sum(t => t.Value * Idf(t.Key)));
             })
             .OrderByDescending(s => s.Score)
@@ -473,6 +548,8 @@ public sealed class FaqEngine
     private static bool GroepCellMatches(string cell, string groep) =>
         FaqText.Words(FaqText.Normalize(cell.Replace("/", "", StringComparison.Ordinal)))
             .Contains(FaqText.Normalize(groep.Replace("/", "", StringComparison.Ordinal)).Trim(), StringComparer.Ordinal);
+
+    private HashSet<string> SentenceTerms(string sentence) => _analyzer.DocumentTerms(sentence).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
 
     private static Dictionary<string, double> Bag(List<WeightedTerm> terms)
     {

@@ -53,6 +53,23 @@ public sealed class FaqAnalyzerTests
         Terms("niks met de klacht").Should().NotContain(DutchStemmer.Stem("luizen"), "'niks' must not become 'nits'");
 
     [Fact]
+    public void QueryTerms_TwoWordsMakingASynonym_WinOverTheFirstWordsOwnSynonym() =>
+        Terms("wat moet er in de gym tas").Should().Contain(DutchStemmer.Stem("gymkleding")).And.NotContain(DutchStemmer.Stem("tas"));
+
+    [Fact]
+    public void QueryTerms_EnglishQuestion_BringsTheGlossarysDutchWords()
+    {
+        var terms = Terms("what clothes should my son wear");
+
+        terms.Should().Contain(DutchStemmer.Stem("kleding")).And.Contain(DutchStemmer.Stem("dragen"));
+        terms.Should().NotContain("clothes", "an English word the school's texts never use only dilutes the question");
+    }
+
+    [Fact]
+    public void QueryTerms_DutchQuestion_IsNotTranslated() =>
+        Terms("de bijdrage voor het schoolreisje").Should().NotContain(DutchStemmer.Stem("dragen"));
+
+    [Fact]
     public void QueryTerms_EnglishQuestion_IsNotSpellCorrectedIntoDutch() =>
         Terms("what should my kid wear for gym").Should().NotContain("year");
 

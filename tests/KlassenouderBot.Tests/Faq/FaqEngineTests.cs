@@ -29,8 +29,43 @@ public sealed class FaqEngineTests
     [InlineData("who won the football match last night?")]
     [InlineData("weet iemand al wanneer de herfstvakantie in 2030 valt?")]
     [InlineData("hoe duur zijn de schoolfoto's dit jaar?")]
+    [InlineData("wanneer is de sportdag dit jaar?")]
     public void Ask_QuestionsTheSchoolDoesNotAnswer_Abstains(string question) =>
         Sample.Value.Ask(question).Answered.Should().BeFalse();
+
+    [Fact]
+    public void Ask_WhenQuestion_EntryThatOnlyListsTheSubject_DoesNotLendItsDates()
+    {
+        // The contribution entry names "de sportdag" among what it pays for, next to dates about the contribution.
+        var result = Sample.Value.Ask("wanneer is de sportdag?");
+
+        result.Candidates.Should().Contain(c => c.Name == "ouderbijdrage").Which.Confidence.Should().Be(0);
+    }
+
+    [Fact]
+    public void Ask_MostlyWordsNoSchoolTextUses_Abstains()
+    {
+        var result = Sample.Value.Ask("who won the football match last night?");
+
+        result.Answered.Should().BeFalse();
+        result.Candidates.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Can I bring my bike to school?", "fietsen-en-parkeren")]
+    [InlineData("My son has head lice, what should I do?", "hoofdluis-gevonden")]
+    public void Ask_EnglishQuestion_MeetsTheDutchWordingsThroughTheGlossary(string question, string faqId) =>
+        Sample.Value.Ask(question).FaqId.Should().Be(faqId);
+
+    [Fact]
+    public void Ask_EntryAndPassage_CompeteOnOneScale_TheMoreLikelyWins()
+    {
+        var result = Sample.Value.Ask("moeten de kinderen na de gymles douchen?");
+
+        result.Candidates.Should().Contain(c => !c.IsPassage).And.Contain(c => c.IsPassage);
+        result.Confidence.Should().Be(result.Candidates.Max(c => c.Confidence));
+        result.Candidates.Should().OnlyContain(c => c.Confidence >= 0 && c.Confidence <= 1);
+    }
 
     [Fact]
     public void Ask_GuideOnlyQuestion_AnswersFromThePassageWithItsHeading()

@@ -1,0 +1,54 @@
+namespace KlassenouderBot.Faq;
+
+/// <summary>
+/// English words and phrases parents use about school, with the Dutch words a school guide uses for them
+/// (Faq/english-dutch.tsv, written for this project): an English question against a Dutch guide otherwise
+/// only meets the few English answers a school wrote and the synonym lists.
+/// </summary>
+internal static class EnglishGlossary
+{
+    private static readonly Lazy<(Dictionary<string, string[]> Entries, int LongestPhrase)> Loaded = new(Load);
+
+    /// <summary>The longest glossary phrase starting at <paramref name="start"/>, with its Dutch words; null when none does.</summary>
+    public static (int Length, string[] Dutch)? Longest(string[] words, int start)
+    {
+        var (entries, longest) = Loaded.Value;
+        for (var length = Math.Min(longest, words.Length - start); length >= 1; length--)
+        {
+            if (entries.TryGetValue(length == 1 ? words[start] : string.Join(' ', words, start, length), out var dutch))
+            {
+                return (length, dutch);
+            }
+        }
+
+        return null;
+    }
+
+    private static (Dictionary<string, string[]>, int) Load()
+    {
+        using var stream = typeof(EnglishGlossary).Assembly.GetManifestResourceStream("Faq.english-dutch.tsv")
+            ?? throw new InvalidOperationException("The English-Dutch glossary is missing from the build.");
+        using var reader = new StreamReader(stream);
+        var entries = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var longest = 1;
+        while (reader.ReadLine() is { } line)
+        {
+            var columns = line.Split('\t');
+            if (line.StartsWith('#') || columns.Length != 2)
+            {
+                continue;
+            }
+
+            var english = string.Join(' ', FaqText.Words(FaqText.Normalize(columns[0])));
+            var dutch = columns[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(FaqText.Normalize).ToArray();
+            if (english.Length > 0 && dutch.Length > 0)
+            {
+                // A word listed twice keeps all its translations.
+                entries[english] = entries.TryGetValue(english, out var earlier) ? [.. earlier.Union(dutch)] : dutch;
+                longest = Math.Max(longest, english.Count(c => c == ' ') + 1);
+            }
+        }
+
+        return (entries, longest);
+    }
+}
