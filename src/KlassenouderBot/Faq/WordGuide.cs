@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -33,7 +34,7 @@ internal static class WordGuide
             switch (element)
             {
                 case Paragraph paragraph:
-                    var text = SchoolGuide.CleanInline(paragraph.InnerText);
+                    var text = VisibleText(paragraph);
                     if (text.Length == 0)
                     {
                         continue;
@@ -45,7 +46,7 @@ internal static class WordGuide
                     break;
                 case Table table:
                     var rows = table.Elements<TableRow>()
-                        .Select(row => (IReadOnlyList<string>)[.. row.Elements<TableCell>().Select(cell => SchoolGuide.CleanInline(cell.InnerText))])
+                        .Select(row => (IReadOnlyList<string>)[.. row.Elements<TableCell>().Select(VisibleText)])
                         .Where(row => row.Any(cell => cell.Length > 0))
                         .ToList();
                     if (rows.Count > 0)
@@ -56,6 +57,30 @@ internal static class WordGuide
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// The words a reader sees. Not <c>InnerText</c>: that glues the words around a tab, a line break or the
+    /// paragraphs of a table cell together ("vrijdag:8:30", "maandag8:45"), and keeps tracked deletions and
+    /// field codes (<c>HYPERLINK "mailto:…"</c>, <c>PAGEREF _Toc…</c>), which must never reach a parent.
+    /// </summary>
+    private static string VisibleText(OpenXmlElement element)
+    {
+        var text = new StringBuilder();
+        foreach (var node in element.Descendants())
+        {
+            switch (node)
+            {
+                case Text run:
+                    text.Append(run.Text);
+                    break;
+                case TabChar or Break or CarriageReturn or Paragraph:
+                    text.Append(' ');
+                    break;
+            }
+        }
+
+        return SchoolGuide.CleanInline(text.ToString());
     }
 
     private static int? HeadingLevel(Paragraph paragraph)
