@@ -10,10 +10,10 @@ namespace KlassenouderBot.Faq;
 internal static class Calibration
 {
     public static double Entry(MatchFeatures f) =>
-        Logistic(-5.56 + (1.91 * f.Coverage) + (1.99 * f.Focus) + (0.54 * f.Relative) + (4.98 * f.Gap) + (0.07 * f.Unknown) + (1.91 * f.Agrees) + (0.51 * f.English) + (0.41 * f.Locality));
+        Logistic(-6.28 + (1.66 * f.Coverage) + (2.57 * f.Focus) + (1.25 * f.Relative) + (5.24 * f.Gap) - (0.02 * f.Unknown) + (1.64 * f.Agrees) + (0.53 * f.English) + (0.47 * f.Locality));
 
     public static double Passage(MatchFeatures f) =>
-        Logistic(-2.21 - (0.05 * f.Coverage) + (1.56 * f.Focus) - (0.50 * f.Relative) + (3.35 * f.Gap) - (1.09 * f.Unknown) - (4.59 * f.Agrees) - (0.69 * f.English) + (1.40 * f.Locality));
+        Logistic(-2.27 - (0.10 * f.Coverage) + (1.74 * f.Focus) - (0.45 * f.Relative) + (3.31 * f.Gap) - (1.53 * f.Unknown) - (4.66 * f.Agrees) - (0.56 * f.English) + (1.34 * f.Locality));
 
     private static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
 }

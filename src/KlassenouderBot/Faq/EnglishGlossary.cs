@@ -26,19 +26,10 @@ internal static class EnglishGlossary
 
     private static (Dictionary<string, string[]>, int) Load()
     {
-        using var stream = typeof(EnglishGlossary).Assembly.GetManifestResourceStream("Faq.english-dutch.tsv")
-            ?? throw new InvalidOperationException("The English-Dutch glossary is missing from the build.");
-        using var reader = new StreamReader(stream);
         var entries = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var longest = 1;
-        while (reader.ReadLine() is { } line)
+        foreach (var columns in EmbeddedTable.Lines("Faq.english-dutch.tsv").Select(line => line.Split('\t')).Where(columns => columns.Length == 2))
         {
-            var columns = line.Split('\t');
-            if (line.StartsWith('#') || columns.Length != 2)
-            {
-                continue;
-            }
-
             var english = string.Join(' ', FaqText.Words(FaqText.Normalize(columns[0])));
             var dutch = columns[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(FaqText.Normalize).ToArray();
             if (english.Length > 0 && dutch.Length > 0)

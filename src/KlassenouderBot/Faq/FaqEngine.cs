@@ -174,7 +174,9 @@ public sealed class FaqEngine
             terms.UnionWith(answer.Keys);
             _entryTerms[e] = terms;
             _entrySentences[e] = [.. SchoolGuide.SplitSentences(entries[e].Answer).Select(sentence => (sentence, SentenceTerms(sentence)))];
-            _entrySentencesEn[e] = [.. SchoolGuide.SplitSentences(entries[e].AnswerEn ?? entries[e].Answer).Select(sentence => (sentence, SentenceTerms(sentence)))];
+            _entrySentencesEn[e] = entries[e].AnswerEn is { Length: > 0 } answerEn
+                ? [.. SchoolGuide.SplitSentences(answerEn).Select(sentence => (sentence, SentenceTerms(sentence)))]
+                : _entrySentences[e];
         }
 
         var passageDocs = new List<IReadOnlyDictionary<string, double>>();

@@ -35,8 +35,14 @@ internal static class FaqText
         "need", "needs", "wants", "some", "all", "anything", "something", "then", "than", "also", "too", "very",
     };
 
-    /// <summary>Built-in synonym groups; a school adds its own in the YAML (<c>synonyms:</c>). The first form is canonical.</summary>
-    public static readonly IReadOnlyList<IReadOnlyList<string>> BuiltInSynonyms =
+    /// <summary>
+    /// Built-in synonym groups: the list below, then the wider parents' vocabulary of Faq/dutch-synonyms.tsv (one
+    /// group per line, tab-separated). A school adds its own in the YAML (<c>synonyms:</c>). The first form is
+    /// canonical, and the first group that names a form keeps it.
+    /// </summary>
+    public static readonly IReadOnlyList<IReadOnlyList<string>> BuiltInSynonyms = [.. CoreSynonyms(), .. EmbeddedTable.Lines("Faq.dutch-synonyms.tsv").Select(line => line.Split('\t', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
+
+    private static IReadOnlyList<IReadOnlyList<string>> CoreSynonyms() =>
     [
         ["ziekmelden", "ziek melden", "afmelden", "af melden", "ziekmelding", "absent melden", "report sick", "call in sick", "sick"],
         ["gym", "gymles", "gymmen", "bewegingsonderwijs", "sportles", "pe", "physical education"],
