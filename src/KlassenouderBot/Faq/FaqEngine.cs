@@ -56,7 +56,7 @@ internal sealed record FaqCandidate(bool IsPassage, int Index, string Name, Matc
 /// <param name="Agrees">1 when an entry cites one of the best passages, or a passage is cited by one of the best entries.</param>
 /// <param name="English">1 for an English question.</param>
 /// <param name="Locality">Share of the question's word weight found together in one wording or two neighbouring sentences: an answer says it in one place.</param>
-internal sealed record MatchFeatures(double Coverage, double Focus, double Relative, double Gap, double Unknown, double Agrees, double English, double Locality = 0);
+internal sealed record MatchFeatures(double Coverage, double Focus, double Relative, double Gap, double Unknown, double Agrees, double English, double Locality);
 
 /// <summary>Tunables of answering; the thresholds come from the school file.</summary>
 public sealed record FaqOptions
@@ -282,34 +282,34 @@ public sealed class FaqEngine
             return (english, query, []);
         }
 
-        var queryWeight = query.Where(t => _idf.ContainsKey(t.Key)).Sum(t => t.Value * Idf(t.Key));
+        // When most of what was asked is in none of the school's texts, the few shared words are coincidence:
+        // "who won the football match last night" shares "last" with the study days.
         var unknown = query.Sum(t => _idf.ContainsKey(t.Key) ? 0 : t.Value) / query.Sum(t => t.Value);
+        if (unknown > MaxUnknownShare)
+        {
+            return (english, query, []);
+        }
+
+        var queryWeight = query.Where(t => _idf.ContainsKey(t.Key)).Sum(t => t.Value * Idf(t.Key));
         var entries = EntryCandidates(query, queryWeight, unknown, english);
         var passages = PassageCandidates(query, queryWeight, unknown, english);
 
         // A candidate that lacks the kind of fact asked for (an amount, a time, a date, the year, a name) cannot answer.
         var needs = AnswerTypeCheck.For(question, english, _analyzer.IsKnownWord);
-
-        // When most of what was asked is in none of the school's texts, the few shared words are coincidence:
-        // "who won the football match last night" shares "last" with the study days.
-        if (unknown > MaxUnknownShare)
-        {
-            return (english, query, []);
-        }
+        var entrySentences = english ? _entrySentencesEn : _entrySentences;
         var citedByEntries = entries.Take(AgreementDepth).Select(c => _entries[c.Index].Source).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         var passageHeadings = passages.Take(AgreementDepth).Select(c => _guide.Passages[c.Index].Heading).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var candidates = new List<FaqCandidate>();
         foreach (var c in entries)
         {
-            var locality = Math.Max(Coverage(query, queryWeight, _wordingTerms[c.BestWording]), Locality((english ? _entrySentencesEn : _entrySentences)[c.Index], query, queryWeight));
-            var features = c.Features with { Agrees = _entries[c.Index].Source is { } source && passageHeadings.Contains(source) ? 1 : 0, Locality = locality };
-            var fits = needs.Fits(FactScope((english ? _entrySentencesEn : _entrySentences)[c.Index], query));
+            var features = c.Features with { Agrees = _entries[c.Index].Source is { } source && passageHeadings.Contains(source) ? 1 : 0 };
+            var fits = needs.Fits(FactScope(entrySentences[c.Index], query));
             candidates.Add(new FaqCandidate(false, c.Index, _entries[c.Index].Id, features, fits ? Calibration.Entry(features) : 0));
         }
 
         foreach (var c in passages)
         {
-            var features = c.Features with { Agrees = citedByEntries.Contains(_guide.Passages[c.Index].Heading) ? 1 : 0, Locality = Locality(_passageSentences[c.Index], query, queryWeight) };
+            var features = c.Features with { Agrees = citedByEntries.Contains(_guide.Passages[c.Index].Heading) ? 1 : 0 };
             var fits = needs.Fits(FactScope(_passageSentences[c.Index], query));
             candidates.Add(new FaqCandidate(true, c.Index, _guide.Passages[c.Index].Heading, features, fits ? Calibration.Passage(features) : 0));
         }
@@ -355,9 +355,9 @@ public sealed class FaqEngine
         var best = 0.0;
         for (var i = 0; i < sentences.Length; i++)
         {
-            var next = i + 1 < sentences.Length ? sentences[i + 1].Terms : null;
-            var found = query.Where(t => _idf.ContainsKey(t.Key) && (sentences[i].Terms.Contains(t.Key) || (next?.Contains(t.Key) ?? false))).Sum(t => t.Value * Idf(t.Key));
-            best = Math.Max(best, queryWeight <= 0 ? 0 : found / queryWeight);
+            var here = sentences[i].Terms;
+            var next = i + 1 < sentences.Length ? sentences[i + 1].Terms : here;
+            best = Math.Max(best, Coverage(query, queryWeight, term => _idf.ContainsKey(term) && (here.Contains(term) || next.Contains(term))));
         }
 
         return best;
@@ -399,6 +399,7 @@ public sealed class FaqEngine
             entryScores,
             e => Coverage(query, queryWeight, _entryTerms[e]) + (FocusWeight * Focus(query, _wordingTerms[bestWording[e]])),
             RerankBm25Weight);
+        var sentences = english ? _entrySentencesEn : _entrySentences;
         return [.. Top(ranked).Select(t => (t.Index, bestWording[t.Index], new MatchFeatures(
             Coverage(query, queryWeight, _entryTerms[t.Index]),
             Focus(query, _wordingTerms[bestWording[t.Index]]),
@@ -406,7 +407,8 @@ public sealed class FaqEngine
             t.Gap,
             unknown,
             Agrees: 0,
-            english ? 1 : 0)))];
+            english ? 1 : 0,
+            Math.Max(Coverage(query, queryWeight, _wordingTerms[bestWording[t.Index]]), Locality(sentences[t.Index], query, queryWeight)))))];
     }
 
     private List<(int Index, MatchFeatures Features)> PassageCandidates(Dictionary<string, double> query, double queryWeight, double unknown, bool english)
@@ -425,7 +427,8 @@ public sealed class FaqEngine
             t.Gap,
             unknown,
             Agrees: 0,
-            english ? 1 : 0)))];
+            english ? 1 : 0,
+            Locality(_passageSentences[t.Index], query, queryWeight))))];
     }
 
     /// <summary>The best few, each with its score relative to the best and its gap to the best of the others.</summary>
@@ -471,7 +474,10 @@ public sealed class FaqEngine
 
     /// <summary>The share of the question's known-word weight (rare words count more) the candidate contains.</summary>
     private double Coverage(Dictionary<string, double> query, double queryWeight, HashSet<string> terms) =>
-        queryWeight <= 0 ? 0 : query.Where(t => terms.Contains(t.Key)).Sum(t => t.Value * Idf(t.Key)) / queryWeight;
+        Coverage(query, queryWeight, terms.Contains);
+
+    private double Coverage(Dictionary<string, double> query, double queryWeight, Func<string, bool> contains) =>
+        queryWeight <= 0 ? 0 : query.Where(t => contains(t.Key)).Sum(t => t.Value * Idf(t.Key)) / queryWeight;
 
     /// <summary>The share of a wording's (or heading's) rare-word weight that the question contains.</summary>
     private double Focus(Dictionary<string, double> query, HashSet<string> terms)
