@@ -17,9 +17,6 @@ internal sealed class FaqAnalyzer
     private const int MinPartLength = 3;
     private const int MinCompoundLength = 7;
 
-    /// <summary>Shorter words are not corrected: "niks" is one letter from "nits".</summary>
-    private const int MinCorrectedLength = 5;
-
     /// <summary>Parts the school's texts may not use on their own but parents do ("gym" + "kleren").</summary>
     private static readonly string[] DomainParts =
     [
@@ -31,16 +28,41 @@ internal sealed class FaqAnalyzer
         "rapport", "avond", "koffie", "kinderen", "kind", "juf", "meester", "traktatie", "verjaardag", "jarig",
     ];
 
-    private readonly Dictionary<string, string> _canonical = new(StringComparer.Ordinal);
-    private readonly int _longestSynonym;
-    private readonly HashSet<string> _parts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _frequency = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _deletes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _stemCache = new(StringComparer.Ordinal);
+    /// <summary>The built-in synonym forms and their canonical words, read once for every school.</summary>
+    private static readonly Dictionary<string, string> BuiltInCanonical = new(StringComparer.Ordinal);
+    private static readonly int BuiltInLongestSynonym = AddSynonyms(BuiltInCanonical, FaqText.BuiltInSynonyms);
 
-    public FaqAnalyzer(IEnumerable<IReadOnlyList<string>> synonymGroups)
+    /// <summary>The spelling index of the built-in single-word forms (some 1,200), shared by every school.</summary>
+    private static readonly SpellingIndex BuiltInSpelling = new(BuiltInCanonical.Keys.Where(IsSingleWord));
+
+    private readonly Dictionary<string, string> _canonical;
+    private readonly int _longestSynonym;
+    private readonly HashSet<string> _parts = new(DomainParts, StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _frequency = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _phraseStarts;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _frequencyBySpan;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _canonicalBySpan;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _partsBySpan;
+    private readonly ConcurrentDictionary<string, WeightedTerm[]> _termCache = new(StringComparer.Ordinal);
+    private SpellingIndex _schoolSpelling = new([]);
+    private bool _frozen;
+
+    /// <param name="schoolSynonyms">The school's own groups; they come after the built-in ones, which keep the forms they name.</param>
+    public FaqAnalyzer(IEnumerable<IReadOnlyList<string>> schoolSynonyms)
     {
-        foreach (var group in synonymGroups)
+        _canonical = new Dictionary<string, string>(BuiltInCanonical, StringComparer.Ordinal);
+        _longestSynonym = Math.Max(BuiltInLongestSynonym, AddSynonyms(_canonical, schoolSynonyms));
+        _phraseStarts = new HashSet<string>(_canonical.Keys.Where(form => !IsSingleWord(form)).Select(form => form[..form.IndexOf(' ', StringComparison.Ordinal)]), StringComparer.Ordinal);
+        _frequencyBySpan = _frequency.GetAlternateLookup<ReadOnlySpan<char>>();
+        _canonicalBySpan = _canonical.GetAlternateLookup<ReadOnlySpan<char>>();
+        _partsBySpan = _parts.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Adds each form of each group under the group's first form; returns the longest form in words.</summary>
+    private static int AddSynonyms(Dictionary<string, string> canonicalOf, IEnumerable<IReadOnlyList<string>> groups)
+    {
+        var longest = 0;
+        foreach (var group in groups)
         {
             var forms = group.Select(form => string.Join(' ', FaqText.Words(FaqText.Normalize(form)))).Where(f => f.Length > 0).ToList();
             if (forms.Count < 2)
@@ -51,17 +73,16 @@ internal sealed class FaqAnalyzer
             var canonical = forms[0].Replace(" ", "", StringComparison.Ordinal);
             foreach (var form in forms)
             {
-                // The first group that names a form keeps it: the built-in list comes first, the school's after.
-                _canonical.TryAdd(form, canonical);
-                _longestSynonym = Math.Max(_longestSynonym, form.Count(c => c == ' ') + 1);
+                // The first group that names a form keeps it.
+                canonicalOf.TryAdd(form, canonical);
+                longest = Math.Max(longest, form.Count(c => c == ' ') + 1);
             }
         }
 
-        foreach (var part in DomainParts)
-        {
-            _parts.Add(part);
-        }
+        return longest;
     }
+
+    private static bool IsSingleWord(string form) => !form.Contains(' ', StringComparison.Ordinal);
 
     /// <summary>Adds a document's words to the vocabulary (for compound parts and spelling correction).</summary>
     public void Learn(string text)
@@ -79,28 +100,11 @@ internal sealed class FaqAnalyzer
     /// <summary>True when a normalised word occurs in the school's texts or the synonym lists.</summary>
     public bool IsKnownWord(string word) => _frequency.ContainsKey(word) || _canonical.ContainsKey(word);
 
-    /// <summary>Builds the spelling index once every document is learnt.</summary>
+    /// <summary>Builds the school's spelling index once every document is learnt: its words the built-in index does not hold.</summary>
     public void Freeze()
     {
-        var candidates = _frequency.Keys.Concat(_canonical.Keys.Where(k => !k.Contains(' ', StringComparison.Ordinal)));
-        foreach (var word in candidates.Distinct(StringComparer.Ordinal))
-        {
-            if (word.Length < MinCorrectedLength - 1 || word.All(char.IsAsciiDigit))
-            {
-                continue;
-            }
-
-            foreach (var variant in Deletes(word, MaxEdits(word.Length)))
-            {
-                if (!_deletes.TryGetValue(variant, out var words))
-                {
-                    words = [];
-                    _deletes[variant] = words;
-                }
-
-                words.Add(word);
-            }
-        }
+        _schoolSpelling = new SpellingIndex(_frequency.Keys.Concat(_canonical.Keys.Where(IsSingleWord)).Where(word => !BuiltInCanonical.ContainsKey(word)));
+        _frozen = true;
     }
 
     /// <summary>A document's terms: stems, and the stems of compound parts at half weight.</summary>
@@ -124,19 +128,12 @@ internal sealed class FaqAnalyzer
         for (var i = 0; i < raw.Length;)
         {
             var matched = false;
-            for (var length = Math.Min(_longestSynonym, raw.Length - i); length >= 1 && !matched; length--)
-            {
-                // "gym tas" is the one word "gymtas" (gym clothes), not "gym" followed by a bag.
-                if (length == 1 && i + 1 < raw.Length && Joined(raw[i], raw[i + 1]) is { } joined && _canonical.TryGetValue(joined, out var whole))
-                {
-                    words.Add(whole);
-                    i += 2;
-                    matched = true;
-                    break;
-                }
 
-                var phrase = length == 1 ? raw[i] : string.Join(' ', raw, i, length);
-                if (_canonical.TryGetValue(phrase, out var canonical))
+            // A phrase of several words ("ziek melden") can only start with a word that starts one.
+            var longest = _phraseStarts.Contains(raw[i]) ? Math.Min(_longestSynonym, raw.Length - i) : 1;
+            for (var length = longest; length >= 2 && !matched; length--)
+            {
+                if (_canonical.TryGetValue(string.Join(' ', raw, i, length), out var canonical))
                 {
                     words.Add(canonical);
                     i += length;
@@ -144,10 +141,24 @@ internal sealed class FaqAnalyzer
                 }
             }
 
-            if (!matched && i + 1 < raw.Length && Joined(raw[i], raw[i + 1]) is { } compound)
+            var joined = !matched && i + 1 < raw.Length ? Joined(raw[i], raw[i + 1]) : null;
+            if (joined is not null && _canonical.TryGetValue(joined, out var whole))
+            {
+                // "gym tas" is the one word "gymtas" (gym clothes), not "gym" followed by a bag.
+                words.Add(whole);
+                i += 2;
+                matched = true;
+            }
+            else if (!matched && _canonical.TryGetValue(raw[i], out var canonical))
+            {
+                words.Add(canonical);
+                i++;
+                matched = true;
+            }
+            else if (joined is not null)
             {
                 // A compound written apart ("ouder bijdrage", "krokus vakantie") is read as the word the texts use.
-                words.Add(_canonical.GetValueOrDefault(compound, compound));
+                words.Add(joined);
                 i += 2;
                 matched = true;
             }
@@ -186,17 +197,23 @@ internal sealed class FaqAnalyzer
     /// <summary>Two words that together make a word of the texts or a synonym list, or null.</summary>
     private string? Joined(string first, string second)
     {
-        if (first.Length < 2 || second.Length < 3 || first.All(char.IsAsciiDigit) || second.All(char.IsAsciiDigit))
+        if (first.Length < 2 || second.Length < 3 || FaqText.IsNumber(first) || FaqText.IsNumber(second))
         {
             return null;
         }
 
+        // Every pair of neighbouring words in every text is tried: only a word that exists is allocated.
+        var length = first.Length + 2 + second.Length;
+        var buffer = length <= 128 ? stackalloc char[length] : new char[length];
+        first.CopyTo(buffer);
         foreach (var linker in Linkers)
         {
-            var joined = first + linker + second;
-            if (_frequency.ContainsKey(joined) || _canonical.ContainsKey(joined))
+            linker.CopyTo(buffer[first.Length..]);
+            second.CopyTo(buffer[(first.Length + linker.Length)..]);
+            var joined = buffer[..(first.Length + linker.Length + second.Length)];
+            if (_frequencyBySpan.TryGetValue(joined, out var word, out _) || _canonicalBySpan.TryGetValue(joined, out word, out _))
             {
-                return joined;
+                return word;
             }
         }
 
@@ -208,55 +225,44 @@ internal sealed class FaqAnalyzer
         var terms = new List<WeightedTerm>(words.Count * 2);
         foreach (var word in words)
         {
-            var known = _frequency.ContainsKey(word) || _canonical.ContainsKey(word);
-            var parts = Split(word);
-            var spelled = word;
-            if (correct && !known && parts is null)
+            var read = WordTerms(word);
+            if (correct && read.Length == 1 && !IsKnownWord(word))
             {
-                spelled = Correct(word);
-                if (_canonical.TryGetValue(spelled, out var canonical))
-                {
-                    spelled = canonical;
-                }
-
-                parts = Split(spelled);
+                // Neither a word of the texts nor a compound of their words: a misspelling, perhaps.
+                var spelled = Correct(word);
+                read = WordTerms(_canonical.GetValueOrDefault(spelled, spelled));
             }
 
-            terms.Add(new WeightedTerm(StemOf(spelled), 1.0));
-
-            // When the texts never use the whole compound, its parts are all there is to go on.
-            var partWeight = _frequency.ContainsKey(spelled) ? CompoundPartWeight : 1.0;
-            foreach (var part in parts ?? [])
-            {
-                terms.Add(new WeightedTerm(StemOf(part), partWeight));
-            }
+            terms.AddRange(read);
         }
 
         return terms;
     }
 
-    private string StemOf(string word)
+    /// <summary>A word's stem, then the stems of its compound parts (cached: the texts repeat their words).</summary>
+    private WeightedTerm[] WordTerms(string word)
     {
-        if (word.All(char.IsAsciiDigit))
+        if (_termCache.TryGetValue(word, out var cached))
         {
-            return word;
+            return cached;
         }
 
-        if (_stemCache.TryGetValue(word, out var stem))
+        var parts = Split(word);
+
+        // When the texts never use the whole compound, its parts are all there is to go on.
+        var partWeight = _frequency.ContainsKey(word) ? CompoundPartWeight : 1.0;
+        WeightedTerm[] terms = [new(StemOf(word), 1.0), .. (parts ?? []).Select(part => new WeightedTerm(StemOf(part), partWeight))];
+
+        // Questions bring new words; the cache stays bounded. Before Freeze the vocabulary still grows.
+        if (_frozen && _termCache.Count < 50_000)
         {
-            return stem;
+            _termCache[word] = terms;
         }
 
-        stem = DutchStemmer.Stem(word);
-
-        // Questions bring new words; the cache stays bounded.
-        if (_stemCache.Count < 50_000)
-        {
-            _stemCache[word] = stem;
-        }
-
-        return stem;
+        return terms;
     }
+
+    private static string StemOf(string word) => FaqText.IsNumber(word) ? word : DutchStemmer.Stem(word);
 
     /// <summary>
     /// The two known parts of a compound ("ouder|bijdrage", "herfst|vakantie", "luiz|en|controle" with a
@@ -273,8 +279,7 @@ internal sealed class FaqAnalyzer
         var bestShortest = 0;
         for (var i = MinPartLength; i <= word.Length - MinPartLength; i++)
         {
-            var head = word[..i];
-            if (!_parts.Contains(head))
+            if (!_partsBySpan.TryGetValue(word.AsSpan(0, i), out var head))
             {
                 continue;
             }
@@ -286,8 +291,8 @@ internal sealed class FaqAnalyzer
                     continue;
                 }
 
-                var tail = word[(i + linker.Length)..];
-                if (tail.Length >= MinPartLength && _parts.Contains(tail) && Math.Min(head.Length, tail.Length) > bestShortest)
+                var tailStart = i + linker.Length;
+                if (word.Length - tailStart >= MinPartLength && _partsBySpan.TryGetValue(word.AsSpan(tailStart), out var tail) && Math.Min(head.Length, tail.Length) > bestShortest)
                 {
                     best = [head, tail];
                     bestShortest = Math.Min(head.Length, tail.Length);
@@ -303,62 +308,27 @@ internal sealed class FaqAnalyzer
     /// <summary>The closest word the school's texts (or a synonym list) contain, or the word itself.</summary>
     private string Correct(string word)
     {
-        if (word.Length < MinCorrectedLength || word.All(char.IsAsciiDigit))
+        if (word.Length < SpellingIndex.MinCorrectedLength || FaqText.IsNumber(word))
         {
             return word;
         }
 
-        var maxEdits = MaxEdits(word.Length);
+        var maxEdits = SpellingIndex.MaxEdits(word.Length);
+        var variants = SpellingIndex.Deletes(word, maxEdits);
         string? best = null;
         var bestDistance = int.MaxValue;
         var bestFrequency = -1;
-        foreach (var variant in Deletes(word, maxEdits))
+        foreach (var candidate in _schoolSpelling.Candidates(variants).Concat(BuiltInSpelling.Candidates(variants)))
         {
-            if (!_deletes.TryGetValue(variant, out var candidates))
+            var distance = EditDistance(word, candidate, maxEdits);
+            var frequency = _frequency.GetValueOrDefault(candidate);
+            if (distance <= maxEdits && (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency)))
             {
-                continue;
-            }
-
-            foreach (var candidate in candidates)
-            {
-                var distance = EditDistance(word, candidate, maxEdits);
-                var frequency = _frequency.GetValueOrDefault(candidate);
-                if (distance <= maxEdits && (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency)))
-                {
-                    (best, bestDistance, bestFrequency) = (candidate, distance, frequency);
-                }
+                (best, bestDistance, bestFrequency) = (candidate, distance, frequency);
             }
         }
 
         return best ?? word;
-    }
-
-    private static int MaxEdits(int length) => length >= 8 ? 2 : 1;
-
-    /// <summary>The word with up to <paramref name="edits"/> letters left out (the word itself included).</summary>
-    private static HashSet<string> Deletes(string word, int edits)
-    {
-        var result = new HashSet<string>(StringComparer.Ordinal) { word };
-        var frontier = new List<string> { word };
-        for (var round = 0; round < edits; round++)
-        {
-            var next = new List<string>();
-            foreach (var current in frontier)
-            {
-                for (var i = 0; i < current.Length; i++)
-                {
-                    var shorter = current.Remove(i, 1);
-                    if (result.Add(shorter))
-                    {
-                        next.Add(shorter);
-                    }
-                }
-            }
-
-            frontier = next;
-        }
-
-        return result;
     }
 
     /// <summary>Optimal string alignment distance (insert, delete, substitute, swap neighbours), stopping early past <paramref name="limit"/>.</summary>

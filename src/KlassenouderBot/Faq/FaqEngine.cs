@@ -128,7 +128,7 @@ public sealed class FaqEngine
         _entries = entries;
         _guide = guide;
         Options = options;
-        _analyzer = new FaqAnalyzer(FaqText.BuiltInSynonyms.Concat(synonyms));
+        _analyzer = new FaqAnalyzer(synonyms);
 
         foreach (var entry in entries)
         {

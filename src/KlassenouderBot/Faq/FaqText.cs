@@ -139,6 +139,9 @@ internal static class FaqText
 
     public static bool IsStopWord(string word) => StopWords.Contains(word);
 
+    /// <summary>True for a word of digits only ("2026", "8"): never stemmed, corrected or joined.</summary>
+    public static bool IsNumber(string word) => !word.AsSpan().ContainsAnyExceptInRange('0', '9');
+
     /// <summary>True when the question reads as English rather than Dutch.</summary>
     public static bool LooksEnglish(string text)
     {

@@ -6,7 +6,7 @@ public sealed class FaqAnalyzerTests
 {
     private static FaqAnalyzer Analyzer()
     {
-        var analyzer = new FaqAnalyzer(FaqText.BuiltInSynonyms.Concat([(IReadOnlyList<string>)["luizenmoeder", "luizenouder", "pluisouder"]]));
+        var analyzer = new FaqAnalyzer([["luizenmoeder", "luizenouder", "pluisouder"], ["sporten", "gym"]]);
         analyzer.Learn("De vrijwillige ouderbijdrage is een bijdrage van de ouders voor het schoolreisje.");
         analyzer.Learn("Wanneer is de herfstvakantie? De vakantie begint op zaterdag.");
         analyzer.Learn("Gymkleding: een sportbroek en gymschoenen.");
@@ -47,6 +47,20 @@ public sealed class FaqAnalyzerTests
     [InlineData("gymkleeding", "gymkleding")]
     public void QueryTerms_Misspelt_CorrectedToAWordOfTheTexts(string written, string meant) =>
         Terms(written).Should().Contain(DutchStemmer.Stem(meant));
+
+    [Theory]
+    [InlineData("bewegingsonderwjis", "gym")]
+    [InlineData("pluisoudre", "luizenmoeder")]
+    [InlineData("sportbroke", "sportbroek")]
+    public void QueryTerms_Misspelt_CorrectedThroughTheSharedAndTheSchoolsSpellingIndex(string written, string meant)
+    {
+        // A built-in synonym form, a form of the school's own synonyms, and a word only the school's texts use.
+        Terms(written).Should().Contain(DutchStemmer.Stem(meant));
+    }
+
+    [Fact]
+    public void Synonyms_TheSchoolsGroup_DoesNotTakeOverABuiltInForm() =>
+        Terms("gym").Should().Contain(DutchStemmer.Stem("gym")).And.NotContain(DutchStemmer.Stem("sporten"));
 
     [Fact]
     public void QueryTerms_ShortWords_AreNotCorrected() =>
