@@ -40,6 +40,32 @@ internal static class EnglishGlossary
             }
         }
 
+        // "teacher training days" means what "teacher training day" does: each entry also stands in the plural
+        // of its last word, unless the list gives that plural its own line.
+        foreach (var (english, dutch) in entries.ToList())
+        {
+            if (Plural(english) is { } plural)
+            {
+                entries.TryAdd(plural, dutch);
+            }
+        }
+
         return (entries, longest);
+    }
+
+    private static string? Plural(string phrase)
+    {
+        var last = phrase[(phrase.LastIndexOf(' ') + 1)..];
+        if (last.Length < 3 || last.EndsWith('s'))
+        {
+            return null;
+        }
+
+        return last switch
+        {
+            _ when last.EndsWith('y') && !"aeiou".Contains(last[^2]) => phrase[..^1] + "ies",
+            _ when last.EndsWith('x') || last.EndsWith('z') || last.EndsWith("ch", StringComparison.Ordinal) || last.EndsWith("sh", StringComparison.Ordinal) => phrase + "es",
+            _ => phrase + "s",
+        };
     }
 }

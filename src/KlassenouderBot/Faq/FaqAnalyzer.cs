@@ -32,6 +32,12 @@ internal sealed class FaqAnalyzer
     private static readonly Dictionary<string, string> BuiltInCanonical = new(StringComparer.Ordinal);
     private static readonly int BuiltInLongestSynonym = AddSynonyms(BuiltInCanonical, FaqText.BuiltInSynonyms);
 
+    /// <summary>
+    /// Dutch words as a large corpus spells them (Snowball's Dutch test vocabulary, 45,670 words): a question word
+    /// found there is a word, not a misspelling, even when the school never uses it ("morgen" is not "zorgen").
+    /// </summary>
+    private static readonly Lazy<HashSet<string>> DutchWords = new(() => new HashSet<string>(EmbeddedTable.Lines("Faq.dutch-words.txt").Select(FaqText.Normalize), StringComparer.Ordinal));
+
     /// <summary>The spelling index of the built-in single-word forms (some 1,200), shared by every school.</summary>
     private static readonly SpellingIndex BuiltInSpelling = new(BuiltInCanonical.Keys.Where(IsSingleWord));
 
@@ -313,6 +319,10 @@ internal sealed class FaqAnalyzer
             return word;
         }
 
+        // A real Dutch word is only read as another form of a word of the texts ("schoolvakanties" as
+        // "schoolvakantie"), never as a different word that is one letter away ("morgen" is not "zorgen").
+        var inflectedOnly = DutchWords.Value.Contains(word);
+
         var maxEdits = SpellingIndex.MaxEdits(word.Length);
         var variants = SpellingIndex.Deletes(word, maxEdits);
         string? best = null;
@@ -322,6 +332,11 @@ internal sealed class FaqAnalyzer
         {
             var distance = EditDistance(word, candidate, maxEdits);
             var frequency = _frequency.GetValueOrDefault(candidate);
+            if (inflectedOnly && !SameBeginning(word, candidate))
+            {
+                continue;
+            }
+
             if (distance <= maxEdits && (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency)))
             {
                 (best, bestDistance, bestFrequency) = (candidate, distance, frequency);
@@ -330,6 +345,15 @@ internal sealed class FaqAnalyzer
 
         return best ?? word;
     }
+
+    /// <summary>True when two words differ only in their last two letters (an ending: -s, -en, -e, -je).</summary>
+    private static bool SameBeginning(string word, string candidate)
+    {
+        var stem = Math.Min(word.Length, candidate.Length) - InflectionLength;
+        return stem > 0 && word.AsSpan(0, stem).SequenceEqual(candidate.AsSpan(0, stem)) && Math.Max(word.Length, candidate.Length) - stem <= InflectionLength + 1;
+    }
+
+    private const int InflectionLength = 2;
 
     /// <summary>Optimal string alignment distance (insert, delete, substitute, swap neighbours), stopping early past <paramref name="limit"/>.</summary>
     internal static int EditDistance(string a, string b, int limit)

@@ -62,7 +62,7 @@ internal sealed record MatchFeatures(double Coverage, double Focus, double Relat
 public sealed record FaqOptions
 {
     /// <summary>Below this confidence the bot abstains and says who to ask.</summary>
-    public double Threshold { get; init; } = 0.4;
+    public double Threshold { get; init; } = 0.42;
 
     /// <summary>An unaddressed question in a group is answered only at or above this confidence.</summary>
     public double AutoAnswerThreshold { get; init; } = 0.8;
@@ -122,6 +122,9 @@ public sealed class FaqEngine
     private readonly (string Sentence, HashSet<string> Terms)[][] _entrySentencesEn;
     private readonly HashSet<string>[] _wordingTerms;
     private readonly Dictionary<string, double> _idf;
+
+    /// <summary>The rarity of a word no entry or passage contains (document frequency 0).</summary>
+    private readonly double _unseenIdf;
 
     private FaqEngine(IReadOnlyList<FaqEntry> entries, SchoolGuide guide, IEnumerable<IReadOnlyList<string>> synonyms, FaqOptions options)
     {
@@ -206,6 +209,7 @@ public sealed class FaqEngine
         var units = _entryTerms.Concat(_passageTerms).ToList();
         _idf = units.SelectMany(u => u).GroupBy(t => t, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Math.Log(1 + ((units.Count - g.Count() + 0.5) / (g.Count() + 0.5))), StringComparer.Ordinal);
+        _unseenIdf = Math.Log(1 + ((units.Count + 0.5) / 0.5));
     }
 
     /// <summary>The weight of a question word that no FAQ entry or guide passage contains.</summary>
@@ -291,8 +295,13 @@ public sealed class FaqEngine
         }
 
         var queryWeight = query.Where(t => _idf.ContainsKey(t.Key)).Sum(t => t.Value * Idf(t.Key));
-        var entries = EntryCandidates(query, queryWeight, unknown, english);
-        var passages = PassageCandidates(query, queryWeight, unknown, english);
+
+        // A word no text contains is rarer than any word they do: weighed as such, "hond" is what "mag onze hond
+        // mee het schoolplein op" is about, however well the rest matches the entry about the playground.
+        var unknownWeight = query.Where(t => !_idf.ContainsKey(t.Key)).Sum(t => t.Value * _unseenIdf);
+        var unknownShare = unknownWeight / (unknownWeight + queryWeight);
+        var entries = EntryCandidates(query, queryWeight, unknownShare, english);
+        var passages = PassageCandidates(query, queryWeight, unknownShare, english);
 
         // A candidate that lacks the kind of fact asked for (an amount, a time, a date, the year, a name) cannot answer.
         var needs = AnswerTypeCheck.For(question, english, _analyzer.IsKnownWord);

@@ -10,6 +10,7 @@ public sealed class FaqAnalyzerTests
         analyzer.Learn("De vrijwillige ouderbijdrage is een bijdrage van de ouders voor het schoolreisje.");
         analyzer.Learn("Wanneer is de herfstvakantie? De vakantie begint op zaterdag.");
         analyzer.Learn("Gymkleding: een sportbroek en gymschoenen.");
+        analyzer.Learn("Wij zorgen voor toezicht. Het overzicht van elke schoolvakantie staat in Ouderportaal.");
         analyzer.Freeze();
         return analyzer;
     }
@@ -65,6 +66,18 @@ public sealed class FaqAnalyzerTests
     [Fact]
     public void QueryTerms_ShortWords_AreNotCorrected() =>
         Terms("niks met de klacht").Should().NotContain(DutchStemmer.Stem("luizen"), "'niks' must not become 'nits'");
+
+    [Fact]
+    public void QueryTerms_ARealDutchWord_IsNotCorrectedIntoAnotherWordOfTheTexts() =>
+        Terms("niet borgen").Should().Contain(DutchStemmer.Stem("borgen")).And.NotContain(DutchStemmer.Stem("zorgen"));
+
+    [Fact]
+    public void QueryTerms_ARealDutchWord_IsStillReadAsAnotherFormOfAWordOfTheTexts() =>
+        Terms("alle schoolvakanties").Should().Contain(DutchStemmer.Stem("schoolvakantie"));
+
+    [Fact]
+    public void QueryTerms_EnglishPlural_IsTranslatedLikeTheSingularTheGlossaryLists() =>
+        Terms("are there any teacher training days coming up").Should().Contain(DutchStemmer.Stem("studiedag"));
 
     [Fact]
     public void QueryTerms_TwoWordsMakingASynonym_WinOverTheFirstWordsOwnSynonym() =>
