@@ -34,7 +34,7 @@ internal sealed class FaqAnalyzer
 
     /// <summary>
     /// Dutch words as a large corpus spells them (Snowball's Dutch test vocabulary, 45,670 words): a question word
-    /// found there is a word, not a misspelling, even when the school never uses it ("morgen" is not "zorgen").
+    /// found there is a word, not a misspelling, even when the school never uses it ("borgen" is not "zorgen").
     /// </summary>
     private static readonly Lazy<HashSet<string>> DutchWords = new(() => new HashSet<string>(EmbeddedTable.Lines("Faq.dutch-words.txt").Select(FaqText.Normalize), StringComparer.Ordinal));
 
