@@ -320,7 +320,7 @@ internal sealed class FaqAnalyzer
         }
 
         // A real Dutch word is only read as another form of a word of the texts ("schoolvakanties" as
-        // "schoolvakantie"), never as a different word that is one letter away ("morgen" is not "zorgen").
+        // "schoolvakantie"), never as a different word that is one letter away ("borgen" is not "zorgen").
         var inflectedOnly = DutchWords.Value.Contains(word);
 
         var maxEdits = SpellingIndex.MaxEdits(word.Length);
@@ -330,12 +330,13 @@ internal sealed class FaqAnalyzer
         var bestFrequency = -1;
         foreach (var candidate in _schoolSpelling.Candidates(variants).Concat(BuiltInSpelling.Candidates(variants)))
         {
-            var distance = EditDistance(word, candidate, maxEdits);
-            var frequency = _frequency.GetValueOrDefault(candidate);
             if (inflectedOnly && !SameBeginning(word, candidate))
             {
                 continue;
             }
+
+            var distance = EditDistance(word, candidate, maxEdits);
+            var frequency = _frequency.GetValueOrDefault(candidate);
 
             if (distance <= maxEdits && (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency)))
             {
