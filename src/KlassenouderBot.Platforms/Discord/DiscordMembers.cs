@@ -38,8 +38,8 @@ internal sealed class DiscordMembers(DiscordRestClient rest)
     public async Task<(string? UserId, string? Problem)> FindContactAsync(string? guildId, ChatUser contact, CancellationToken cancellationToken)
     {
         var account = contact.DiscordAccount;
-        // A user id is a snowflake (15–21 digits, as the school file reads it); fewer digits make a username.
-        if (account is { Length: >= 15 and <= 21 } && account.All(char.IsAsciiDigit))
+        // A user id is a snowflake, by the same rule the school file is read with; fewer digits make a username.
+        if (DiscordSnowflake.IsSnowflake(account))
         {
             return (account, null);
         }

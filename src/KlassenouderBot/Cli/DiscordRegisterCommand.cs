@@ -24,7 +24,7 @@ internal static class DiscordRegisterCommand
         }
 
         var guild = parsed.Value("guild");
-        if (guild is not null && !(guild.Length is >= 15 and <= 21 && guild.All(char.IsAsciiDigit)))
+        if (guild is not null && !DiscordSnowflake.IsSnowflake(guild))
         {
             throw new CliUsageException($"--guild must be a server id (right-click the server, Copy Server ID), not '{guild}'");
         }

@@ -1,4 +1,5 @@
 using KlassenouderBot.Moderation;
+using KlassenouderBot.Platforms.Discord;
 using YamlDotNet.RepresentationModel;
 
 namespace KlassenouderBot.School;
@@ -293,7 +294,7 @@ public static partial class SchoolConfigurationLoader
         }
 
         var value = account.Trim().TrimStart('@');
-        var isId = value.Length is >= 15 and <= 21 && value.All(char.IsAsciiDigit);
+        var isId = DiscordSnowflake.IsSnowflake(value);
         var isUsername = value.Length is >= 2 and <= 32 && value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '.');
         return isId || isUsername
             ? value
