@@ -10,10 +10,10 @@ namespace KlassenouderBot.Faq;
 internal static class Calibration
 {
     public static double Entry(MatchFeatures f) =>
-        Logistic(-6.94 + (1.79 * f.Coverage) + (2.73 * f.Focus) + (1.53 * f.Relative) + (5.63 * f.Gap) + (0.07 * f.Unknown) + (1.69 * f.Agrees) + (0.80 * f.English) + (0.41 * f.Locality));
+        Logistic(-6.84 + (1.73 * f.Coverage) + (2.76 * f.Focus) + (1.46 * f.Relative) + (5.73 * f.Gap) - (0.14 * f.Unknown) + (1.65 * f.Agrees) + (0.83 * f.English) + (0.46 * f.Locality));
 
     public static double Passage(MatchFeatures f) =>
-        Logistic(-2.15 - (0.01 * f.Coverage) + (1.77 * f.Focus) - (0.40 * f.Relative) + (3.31 * f.Gap) - (1.45 * f.Unknown) - (4.68 * f.Agrees) - (0.50 * f.English) + (1.14 * f.Locality));
+        Logistic(-2.20 + (0.07 * f.Coverage) + (1.78 * f.Focus) - (0.42 * f.Relative) + (3.31 * f.Gap) - (1.39 * f.Unknown) - (4.69 * f.Agrees) - (0.51 * f.English) + (1.14 * f.Locality));
 
     private static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
 }

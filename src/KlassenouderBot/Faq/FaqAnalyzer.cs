@@ -50,6 +50,7 @@ internal sealed class FaqAnalyzer
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _canonicalBySpan;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _partsBySpan;
     private readonly ConcurrentDictionary<string, WeightedTerm[]> _termCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WeightedTerm[]> _writtenPartsCache = new(StringComparer.Ordinal);
     private SpellingIndex _schoolSpelling = new([]);
     private bool _frozen;
 
@@ -62,6 +63,9 @@ internal sealed class FaqAnalyzer
         _frequencyBySpan = _frequency.GetAlternateLookup<ReadOnlySpan<char>>();
         _canonicalBySpan = _canonical.GetAlternateLookup<ReadOnlySpan<char>>();
         _partsBySpan = _parts.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // A group's word is a word of the school's language even where its texts never use it alone ("overzicht").
+        _parts.UnionWith(_canonical.Values.Where(word => word.Length >= MinPartLength));
     }
 
     /// <summary>Adds each form of each group under the group's first form; returns the longest form in words.</summary>
@@ -114,23 +118,29 @@ internal sealed class FaqAnalyzer
     }
 
     /// <summary>A document's terms: stems, and the stems of compound parts at half weight.</summary>
-    public List<WeightedTerm> DocumentTerms(string text) => Terms(Words(text), correct: false);
+    public List<WeightedTerm> DocumentTerms(string text) => Terms(ReadWords(text, english: false), correct: false);
 
     /// <summary>
     /// A question's terms: as a document's, after correcting words the school's texts do not contain (Dutch
     /// questions only: an English word is too often one edit from an unrelated Dutch one, "wear" from "year").
     /// </summary>
-    public List<WeightedTerm> QueryTerms(string text, bool english) => Terms(Words(text, english), correct: !english);
+    public List<WeightedTerm> QueryTerms(string text, bool english) => Terms(ReadWords(text, english), correct: !english);
 
     /// <summary>
     /// Normalised words with synonym phrases replaced by their canonical form and stop words removed; in an
     /// English question each word (or phrase) the glossary knows also brings its Dutch translations, so "what
     /// should my child wear" meets the guide's "kleding" and "dragen".
     /// </summary>
-    public List<string> Words(string text, bool english = false)
+    public List<string> Words(string text, bool english = false) => [.. ReadWords(text, english).Select(w => w.Word)];
+
+    /// <summary>
+    /// As <see cref="Words"/>, each word with the form the text used when a synonym list replaced it: the parts
+    /// of "vakantieoverzicht" say "overzicht" even though the word is read as its group's "vakantierooster".
+    /// </summary>
+    private List<(string Word, string Written)> ReadWords(string text, bool english)
     {
         var raw = FaqText.Words(FaqText.Normalize(text));
-        var words = new List<string>(raw.Length);
+        var words = new List<(string Word, string Written)>(raw.Length);
         for (var i = 0; i < raw.Length;)
         {
             var matched = false;
@@ -141,7 +151,7 @@ internal sealed class FaqAnalyzer
             {
                 if (_canonical.TryGetValue(string.Join(' ', raw, i, length), out var canonical))
                 {
-                    words.Add(canonical);
+                    words.Add((canonical, canonical));
                     i += length;
                     matched = true;
                 }
@@ -151,20 +161,20 @@ internal sealed class FaqAnalyzer
             if (joined is not null && _canonical.TryGetValue(joined, out var whole))
             {
                 // "gym tas" is the one word "gymtas" (gym clothes), not "gym" followed by a bag.
-                words.Add(whole);
+                words.Add((whole, whole));
                 i += 2;
                 matched = true;
             }
             else if (!matched && _canonical.TryGetValue(raw[i], out var canonical))
             {
-                words.Add(canonical);
+                words.Add((canonical, raw[i]));
                 i++;
                 matched = true;
             }
             else if (joined is not null)
             {
                 // A compound written apart ("ouder bijdrage", "krokus vakantie") is read as the word the texts use.
-                words.Add(joined);
+                words.Add((joined, joined));
                 i += 2;
                 matched = true;
             }
@@ -174,12 +184,13 @@ internal sealed class FaqAnalyzer
                 // The English word itself is kept only where the school's texts use it (an English answer).
                 foreach (var word in raw.Skip(i).Take(translated.Length).Where(w => !FaqText.IsStopWord(w) && _frequency.ContainsKey(w)))
                 {
-                    words.Add(word);
+                    words.Add((word, word));
                 }
 
                 foreach (var dutch in translated.Dutch.SelectMany(FaqText.Words))
                 {
-                    words.Add(_canonical.GetValueOrDefault(dutch, dutch));
+                    var read = _canonical.GetValueOrDefault(dutch, dutch);
+                    words.Add((read, read));
                 }
 
                 i += translated.Length;
@@ -190,7 +201,7 @@ internal sealed class FaqAnalyzer
             {
                 if (!FaqText.IsStopWord(raw[i]))
                 {
-                    words.Add(raw[i]);
+                    words.Add((raw[i], raw[i]));
                 }
 
                 i++;
@@ -226,10 +237,10 @@ internal sealed class FaqAnalyzer
         return null;
     }
 
-    private List<WeightedTerm> Terms(List<string> words, bool correct)
+    private List<WeightedTerm> Terms(List<(string Word, string Written)> words, bool correct)
     {
         var terms = new List<WeightedTerm>(words.Count * 2);
-        foreach (var word in words)
+        foreach (var (word, written) in words)
         {
             var read = WordTerms(word);
             if (correct && read.Length == 1 && !IsKnownWord(word))
@@ -240,9 +251,41 @@ internal sealed class FaqAnalyzer
             }
 
             terms.AddRange(read);
+            if (!string.Equals(word, written, StringComparison.Ordinal))
+            {
+                terms.AddRange(WrittenParts(written, read));
+            }
         }
 
         return terms;
+    }
+
+    /// <summary>
+    /// The parts of a compound a synonym list replaced that its group's word does not have: "vakantieoverzicht"
+    /// is read as "vakantierooster", and its "overzicht" still meets a parent's "lijstje".
+    /// </summary>
+    private WeightedTerm[] WrittenParts(string written, WeightedTerm[] read)
+    {
+        if (_writtenPartsCache.TryGetValue(written, out var cached))
+        {
+            return cached;
+        }
+
+        // Only parts a synonym list names: other parts ("reisje" in "schoolreisje") are the group word's own.
+        WeightedTerm[] parts =
+        [
+            .. (Split(written) ?? [])
+                .Select(part => _canonical.GetValueOrDefault(part))
+                .OfType<string>()
+                .Select(group => new WeightedTerm(StemOf(group), CompoundPartWeight))
+                .Where(part => !read.Any(r => r.Term == part.Term)),
+        ];
+        if (_frozen && _writtenPartsCache.Count < 50_000)
+        {
+            _writtenPartsCache[written] = parts;
+        }
+
+        return parts;
     }
 
     /// <summary>A word's stem, then the stems of its compound parts (cached: the texts repeat their words).</summary>

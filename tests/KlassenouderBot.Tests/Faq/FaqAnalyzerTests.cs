@@ -34,6 +34,30 @@ public sealed class FaqAnalyzerTests
         terms.Should().Contain(t => t.Term == DutchStemmer.Stem("bijdrage") && t.Weight < 1.0);
     }
 
+    [Fact]
+    public void DocumentTerms_SynonymReplacedCompound_KeepsThePartASynonymListNames()
+    {
+        // "vakantieoverzicht" is read as its group's "vakantierooster"; its "overzicht" is what "lijstje" means.
+        var terms = Analyzer().DocumentTerms("Heeft iemand het vakantieoverzicht?");
+
+        terms.Should().Contain(new WeightedTerm(DutchStemmer.Stem("vakantierooster"), 1.0));
+        terms.Should().Contain(t => t.Term == DutchStemmer.Stem("overzicht") && t.Weight < 1.0);
+        Terms("een lijstje van de vakanties").Should().Contain(DutchStemmer.Stem("overzicht"));
+    }
+
+    [Fact]
+    public void DocumentTerms_SynonymReplacedCompound_DoesNotAddPartsNoSynonymListNames()
+    {
+        // "lesbezoek" is this school's "kijkochtend"; "bezoek" is a word of its texts, but no synonym list names it.
+        var analyzer = new FaqAnalyzer([["kijkochtend", "lesbezoek"]]);
+        analyzer.Learn("Op de kijkochtend is uw bezoek welkom in de les.");
+        analyzer.Freeze();
+
+        var terms = analyzer.DocumentTerms("het lesbezoek").Select(t => t.Term).ToList();
+
+        terms.Should().Contain(DutchStemmer.Stem("kijkochtend")).And.NotContain(DutchStemmer.Stem("bezoek"));
+    }
+
     [Theory]
     [InlineData("ziek melden", "ziekmelden")]
     [InlineData("afmelden", "ziekmelden")]
