@@ -10,10 +10,10 @@ namespace KlassenouderBot.Faq;
 internal static class Calibration
 {
     public static double Entry(MatchFeatures f) =>
-        Logistic(-6.84 + (1.73 * f.Coverage) + (2.76 * f.Focus) + (1.46 * f.Relative) + (5.73 * f.Gap) - (0.14 * f.Unknown) + (1.65 * f.Agrees) + (0.83 * f.English) + (0.46 * f.Locality));
+        Logistic(-6.72 + (1.40 * f.Coverage) + (2.69 * f.Focus) + (1.40 * f.Relative) + (5.66 * f.Gap) - (0.14 * f.Unknown) + (2.48 * f.Agrees) + (0.68 * f.English) + (0.14 * f.Locality));
 
     public static double Passage(MatchFeatures f) =>
-        Logistic(-2.20 + (0.07 * f.Coverage) + (1.78 * f.Focus) - (0.42 * f.Relative) + (3.31 * f.Gap) - (1.39 * f.Unknown) - (4.69 * f.Agrees) - (0.51 * f.English) + (1.14 * f.Locality));
+        Logistic(-2.22 + (0.10 * f.Coverage) + (1.80 * f.Focus) - (0.45 * f.Relative) + (3.33 * f.Gap) - (1.39 * f.Unknown) - (4.75 * f.Agrees) - (0.54 * f.English) + (1.16 * f.Locality));
 
     private static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
 }

@@ -53,7 +53,7 @@ internal sealed record FaqCandidate(bool IsPassage, int Index, string Name, Matc
 /// <param name="Relative">Its ranking score relative to the best of its kind (1 for the best).</param>
 /// <param name="Gap">How far it is ahead of the best other of its kind, relative to its own score (negative when behind).</param>
 /// <param name="Unknown">Share of the question's words that no FAQ entry or guide passage contains at all.</param>
-/// <param name="Agrees">1 when an entry cites one of the best passages, or a passage is cited by one of the best entries.</param>
+/// <param name="Agrees">How strongly the other kind agrees: for an entry, the relative score of the section it cites when that is among the best passages; for a passage, that of the best entry citing it (0 when none does).</param>
 /// <param name="English">1 for an English question.</param>
 /// <param name="Locality">Share of the question's word weight found together in one wording or two neighbouring sentences: an answer says it in one place.</param>
 internal sealed record MatchFeatures(double Coverage, double Focus, double Relative, double Gap, double Unknown, double Agrees, double English, double Locality);
@@ -306,24 +306,36 @@ public sealed class FaqEngine
         // A candidate that lacks the kind of fact asked for (an amount, a time, a date, the year, a name) cannot answer.
         var needs = AnswerTypeCheck.For(question, english, _analyzer.IsKnownWord);
         var entrySentences = english ? _entrySentencesEn : _entrySentences;
-        var citedByEntries = entries.Take(AgreementDepth).Select(c => _entries[c.Index].Source).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var passageHeadings = passages.Take(AgreementDepth).Select(c => _guide.Passages[c.Index].Heading).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var citedByEntries = Strongest(entries.Take(AgreementDepth).Where(c => _entries[c.Index].Source is not null).Select(c => (_entries[c.Index].Source!, c.Features.Relative)));
+        var passageHeadings = Strongest(passages.Take(AgreementDepth).Select(c => (_guide.Passages[c.Index].Heading, c.Features.Relative)));
         var candidates = new List<FaqCandidate>();
         foreach (var c in entries)
         {
-            var features = c.Features with { Agrees = _entries[c.Index].Source is { } source && passageHeadings.Contains(source) ? 1 : 0 };
+            var features = c.Features with { Agrees = _entries[c.Index].Source is { } source ? passageHeadings.GetValueOrDefault(source) : 0 };
             var fits = needs.Fits(FactScope(entrySentences[c.Index], query));
             candidates.Add(new FaqCandidate(false, c.Index, _entries[c.Index].Id, features, fits ? Calibration.Entry(features) : 0));
         }
 
         foreach (var c in passages)
         {
-            var features = c.Features with { Agrees = citedByEntries.Contains(_guide.Passages[c.Index].Heading) ? 1 : 0 };
+            var features = c.Features with { Agrees = citedByEntries.GetValueOrDefault(_guide.Passages[c.Index].Heading) };
             var fits = needs.Fits(FactScope(_passageSentences[c.Index], query));
             candidates.Add(new FaqCandidate(true, c.Index, _guide.Passages[c.Index].Heading, features, fits ? Calibration.Passage(features) : 0));
         }
 
         return (english, query, candidates);
+    }
+
+    /// <summary>Each heading with the best relative score of a candidate that names it.</summary>
+    private static Dictionary<string, double> Strongest(IEnumerable<(string Heading, double Relative)> named)
+    {
+        var strongest = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (heading, relative) in named)
+        {
+            strongest[heading] = Math.Max(strongest.GetValueOrDefault(heading), relative);
+        }
+
+        return strongest;
     }
 
     private Dictionary<string, double> Query(string question, bool english)

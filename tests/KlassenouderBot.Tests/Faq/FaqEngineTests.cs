@@ -68,6 +68,33 @@ public sealed class FaqEngineTests
     }
 
     [Fact]
+    public void Ask_EntryCitingAPassage_AgreesAsStronglyAsThatPassageRanks()
+    {
+        // Both entries cite a section among the best passages; only the one citing the best passage has full agreement.
+        var guide = SchoolGuide.FromMarkdown("""
+            # Ouderportaal
+            Inloggen in Ouderportaal gaat met de code uit de welkomstbrief. Lukt inloggen niet, mail dan de administratie.
+
+            # Ouderraad
+            De ouderraad helpt bij feesten. Ouders die willen helpen, melden zich bij de ouderraad.
+            """);
+        var engine = FaqEngine.Create(
+            [
+                new FaqEntry("portaal", "Hoe werkt Ouderportaal?", "Met de code uit de welkomstbrief.") { Source = "Ouderportaal" },
+                new FaqEntry("ouderraad", "Kan ik helpen bij de ouderraad?", "Graag, meld u bij de ouderraad.") { Source = "Ouderraad" },
+            ],
+            guide);
+
+        var candidates = engine.Assess("ik kan niet inloggen in ouderportaal, wie kan me helpen?").Candidates;
+
+        var citingBest = candidates.Single(c => c.Name == "portaal").Features.Agrees;
+        var citingOther = candidates.Single(c => c.Name == "ouderraad").Features.Agrees;
+        citingBest.Should().Be(1);
+        citingOther.Should().BeGreaterThan(0).And.BeLessThan(1);
+        citingOther.Should().Be(candidates.Single(c => c.Name == "Ouderraad").Features.Relative);
+    }
+
+    [Fact]
     public void Ask_GuideOnlyQuestion_AnswersFromThePassageWithItsHeading()
     {
         var result = Sample.Value.Ask("moeten de kinderen na de gymles douchen?");
