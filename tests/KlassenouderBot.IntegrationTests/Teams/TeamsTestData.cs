@@ -29,8 +29,11 @@ internal static class TeamsTestData
     /// <summary>The second message of that script (hurtful: insult, gang-up); with <see cref="Insult"/> it escalates.</summary>
     public const string PileOn = "Precies, wat een trut is het, wie doet er mee met een brief dat ze weg moet?";
 
-    /// <summary>Labelled ok by <c>analyze</c>.</summary>
-    public const string Calm = "Weet iemand of er morgen gym is?";
+    /// <summary>
+    /// Labelled ok by <c>analyze</c>, and no question: a question the school's FAQ answers well ("is er morgen
+    /// gym?") is answered in the group unasked, and the tests using this message expect the bot to stay silent.
+    /// </summary>
+    public const string Calm = "Fijn weekend allemaal, tot maandag bij het hek.";
 
     /// <summary>Words from the hurtful messages above that the bot must never say back.</summary>
     public static readonly IReadOnlyList<string> HurtfulWords = ["waardeloze", "trut", "snapt er niks van", "kanker", "idioot", "doet maar wat", "brief dat ze weg moet"];
