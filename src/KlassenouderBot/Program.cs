@@ -5,6 +5,7 @@ using KlassenouderBot.Data;
 using KlassenouderBot.Faq;
 using KlassenouderBot.Hosting;
 using KlassenouderBot.Moderation;
+using KlassenouderBot.Moderation.Azure;
 using KlassenouderBot.Pipeline;
 using KlassenouderBot.Platforms.Discord;
 using KlassenouderBot.Platforms.Teams;
@@ -39,7 +40,7 @@ var app = builder.Build();
 // A bad school file stops start-up with one line on stderr, never a stack trace (CONTRACT: exit code 2).
 if (!SchoolSetup.TryLoadSchool(app.Services, Console.Error)
     || !FaqSetup.TryBuild(app.Services, Console.Error) || !TeamsSetup.TryValidate(app.Services, Console.Error)
-    || !DiscordSetup.TryValidate(app.Services, Console.Error))
+    || !DiscordSetup.TryValidate(app.Services, Console.Error) || !AzureLanguageSetup.TryValidate(app.Services, Console.Error))
 {
     await app.DisposeAsync();
     return 2;

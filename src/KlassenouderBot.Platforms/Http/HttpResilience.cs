@@ -12,7 +12,7 @@ namespace KlassenouderBot.Platforms.Http;
 /// API is not hammered (and callers fail fast while it is down); a timeout per attempt. Each platform
 /// says what is transient and where it puts its wait.
 /// </summary>
-internal static class HttpResilience
+public static class HttpResilience
 {
     /// <summary>The longest wait a platform may ask for before the call is given up instead.</summary>
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
@@ -78,7 +78,7 @@ internal static class HttpResilience
 }
 
 /// <summary>Tunables of a platform's REST pipeline; tests shorten them.</summary>
-internal record HttpResilienceSettings
+public record HttpResilienceSettings
 {
     public int MaxRetryAttempts { get; init; } = 4;
 

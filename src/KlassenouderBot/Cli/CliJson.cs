@@ -27,13 +27,17 @@ internal static class CliJson
     public static AnalyzeOutput ToOutput(ToneAssessment assessment) => new(
         Label(assessment.Label),
         assessment.Score,
-        [.. assessment.Signals.Select(s => new SignalOutput(Signal(s.Kind), s.Evidence))],
+        [.. assessment.Signals.Select(s => new SignalOutput(Signal(s.Kind), s.Evidence, s.Source == "local" ? null : s.Source))],
         assessment.Language);
 }
 
 internal sealed record AnalyzeOutput(string Label, double Score, IReadOnlyList<SignalOutput> Signals, string Language);
 
-internal sealed record SignalOutput(string Kind, string Evidence);
+/// <summary>One signal of <c>analyze</c>'s output.</summary>
+/// <param name="Kind">The signal kind in snake_case.</param>
+/// <param name="Evidence">The words (or, from Azure, the sentiment) that showed it.</param>
+/// <param name="Source">Absent for the local analyser's signals; <c>azure</c> for the second opinion's.</param>
+internal sealed record SignalOutput(string Kind, string Evidence, string? Source = null);
 
 internal sealed record ReplayAction(int Index, string Action, string To, string Text)
 {

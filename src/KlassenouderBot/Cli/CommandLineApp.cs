@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KlassenouderBot.Faq;
 using KlassenouderBot.Moderation;
+using KlassenouderBot.Moderation.Azure;
 using KlassenouderBot.School;
 
 namespace KlassenouderBot.Cli;
@@ -18,7 +19,7 @@ public static class CommandLineApp
         {
             return args[0] switch
             {
-                "analyze" => Analyze(args[1..], output),
+                "analyze" => await AnalyzeAsync(args[1..], output, error),
                 "eval-tone" => EvalTone(args[1..], output),
                 "replay" => await ReplayAsync(args[1..], output),
                 "eval-threads" => await EvalThreadsAsync(args[1..], output),
@@ -46,7 +47,7 @@ public static class CommandLineApp
         }
     }
 
-    private static int Analyze(string[] args, TextWriter output)
+    private static async Task<int> AnalyzeAsync(string[] args, TextWriter output, TextWriter error)
     {
         var parsed = CliArguments.Parse(args, new HashSet<string> { "lang" }, new HashSet<string>());
         var language = parsed.Value("lang") ?? "auto";
@@ -61,9 +62,30 @@ public static class CommandLineApp
         }
 
         var text = string.Join(' ', parsed.Positional);
-        var assessment = new LocalToneAnalyzer().Assess(text, new AnalysisContext { Language = language == "auto" ? null : language });
-        output.WriteLine(JsonSerializer.Serialize(CliJson.ToOutput(assessment), CliJson.Options));
+        var context = new AnalysisContext { Language = language == "auto" ? null : language };
+        var azure = CliConfiguration.Build().GetSection(AzureLanguageOptions.SectionName).Get<AzureLanguageOptions>() ?? new AzureLanguageOptions();
+        var assessment = azure.IsConfigured
+            ? await AnalyzeWithAzureAsync(text, context, azure, error)
+            : new LocalToneAnalyzer().Assess(text, context);
+        await output.WriteLineAsync(JsonSerializer.Serialize(CliJson.ToOutput(assessment), CliJson.Options));
         return 0;
+    }
+
+    /// <summary>The server's analyser with Azure as a second opinion; Azure's warnings go to stderr, the verdict to stdout.</summary>
+    private static async Task<ToneAssessment> AnalyzeWithAzureAsync(string text, AnalysisContext context, AzureLanguageOptions azure, TextWriter error)
+    {
+        if (azure.Problem() is { } problem)
+        {
+            throw new CliUsageException(problem);
+        }
+
+        using var loggers = LoggerFactory.Create(logging => logging.AddProvider(new TextWriterLoggerProvider(error)));
+        using var http = new HttpClient();
+        using var metrics = new AzureLanguageMetrics();
+        using var client = new AzureSentimentClient(http, azure, TimeProvider.System, metrics, loggers.CreateLogger<AzureSentimentClient>());
+        await using var batcher = new AzureSentimentBatcher(client, azure, TimeProvider.System);
+        var analyzer = new SecondOpinionToneAnalyzer(new LocalToneAnalyzer(), batcher, PersonalDataRedactor.For(LoadSchool(null)), azure, TimeProvider.System, metrics);
+        return await analyzer.AssessAsync(text, context, CancellationToken.None);
     }
 
     private static int EvalTone(string[] args, TextWriter output)

@@ -32,12 +32,6 @@ internal sealed class FaqAnalyzer
     private static readonly Dictionary<string, string> BuiltInCanonical = new(StringComparer.Ordinal);
     private static readonly int BuiltInLongestSynonym = AddSynonyms(BuiltInCanonical, FaqText.BuiltInSynonyms);
 
-    /// <summary>
-    /// Dutch words as a large corpus spells them (Snowball's Dutch test vocabulary, 45,670 words): a question word
-    /// found there is a word, not a misspelling, even when the school never uses it ("borgen" is not "zorgen").
-    /// </summary>
-    private static readonly Lazy<HashSet<string>> DutchWords = new(() => new HashSet<string>(EmbeddedTable.Lines("Faq.dutch-words.txt").Select(FaqText.Normalize), StringComparer.Ordinal));
-
     /// <summary>The spelling index of the built-in single-word forms (some 1,200), shared by every school.</summary>
     private static readonly SpellingIndex BuiltInSpelling = new(BuiltInCanonical.Keys.Where(IsSingleWord));
 
@@ -364,7 +358,7 @@ internal sealed class FaqAnalyzer
 
         // A real Dutch word is only read as another form of a word of the texts ("schoolvakanties" as
         // "schoolvakantie"), never as a different word that is one letter away ("borgen" is not "zorgen").
-        var inflectedOnly = DutchWords.Value.Contains(word);
+        var inflectedOnly = DutchVocabulary.Contains(word);
 
         var maxEdits = SpellingIndex.MaxEdits(word.Length);
         var variants = SpellingIndex.Deletes(word, maxEdits);

@@ -42,9 +42,7 @@ public sealed class ConversationEngine(
             context = state.Context;
         }
 
-        var assessment = analyzer is LocalToneAnalyzer local
-            ? local.Assess(message.Text, context)
-            : await analyzer.AssessAsync(message.Text, null, cancellationToken);
+        var assessment = await analyzer.AssessAsync(message.Text, context, cancellationToken);
         var groep = await links.GetGroepAsync(message.Conversation, cancellationToken);
         var classGroup = school.FindClass(groep);
         var localTime = TimeZoneInfo.ConvertTime(message.Timestamp, _timeZone);

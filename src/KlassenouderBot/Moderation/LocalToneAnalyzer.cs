@@ -17,8 +17,8 @@ public sealed partial class LocalToneAnalyzer(ModerationOptions? options = null)
     private readonly ToneLexicon _lexicon = ToneLexicon.Default;
     private readonly double _sensitivity = options?.Sensitivity ?? 1.0;
 
-    public ValueTask<ToneAssessment> AssessAsync(string text, string? languageHint, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Assess(text, new AnalysisContext { Language = languageHint }));
+    public ValueTask<ToneAssessment> AssessAsync(string text, AnalysisContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Assess(text, context));
 
     public ToneAssessment Assess(string text, AnalysisContext? context = null)
     {

@@ -30,4 +30,7 @@ public enum SignalKind
     TargetChild,
     TargetGroup,
     LateNight,
+
+    /// <summary>A second opinion (Azure) saw nothing wrong where the local analyser did; the local verdict stands.</summary>
+    SecondOpinionDisagrees,
 }

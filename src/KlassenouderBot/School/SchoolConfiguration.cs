@@ -92,6 +92,12 @@ public sealed record ClassGroup(string Groep)
     public Contact? ClassParent { get; init; }
 
     public IReadOnlyList<AlertRecipient> AlertRecipients { get; init; } = [];
+
+    /// <summary>
+    /// The children's first names, optional: used only to replace them with a placeholder before a message
+    /// goes to a cloud provider (Azure AI Language), never stored with what the bot assesses.
+    /// </summary>
+    public IReadOnlyList<string> Children { get; init; } = [];
 }
 
 /// <summary>A person parents can be pointed to.</summary>

@@ -31,6 +31,7 @@ public static partial class SchoolConfigurationLoader
             {
                 Teachers = ReadContactList(reader, item, "teachers", $"{path}.teachers"),
                 ClassParent = ReadClassParent(reader, item, $"{path}.klassenouder"),
+                Children = reader.OptionalStringList(item, "children", $"{path}.children") ?? [],
             });
         }
 

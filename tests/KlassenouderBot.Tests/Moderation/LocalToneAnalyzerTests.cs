@@ -256,7 +256,7 @@ public sealed class LocalToneAnalyzerTests
         var sut = CreateSut();
         const string text = "die kankerjuf heeft weer niks geregeld";
 
-        var viaAsync = await sut.AssessAsync(text, null, CancellationToken.None);
+        var viaAsync = await sut.AssessAsync(text, AnalysisContext.None, CancellationToken.None);
 
         viaAsync.Label.Should().Be(sut.Assess(text).Label);
         viaAsync.Score.Should().Be(sut.Assess(text).Score);
