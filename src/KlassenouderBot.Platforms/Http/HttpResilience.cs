@@ -17,24 +17,40 @@ public static class HttpResilience
     /// <summary>The longest wait a platform may ask for before the call is given up instead.</summary>
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
 
+    /// <param name="timeProvider">The clock for back-off, break and timeout.</param>
+    /// <param name="settings">Retries (0 for none), back-off, circuit and per-attempt timeout.</param>
+    /// <param name="isTransient">Which outcomes are worth another attempt (and, throttling aside, count as failures).</param>
+    /// <param name="retryAfter">The wait the API asked for, or null for the exponential back-off.</param>
+    /// <param name="circuit">Reads the circuit's state, e.g. for a health check; optional.</param>
+    /// <param name="circuitControl">Opens (isolates) or closes the circuit by hand; optional.</param>
     public static ResiliencePipeline<HttpResponseMessage> Create(
         TimeProvider timeProvider,
         HttpResilienceSettings settings,
         Func<Outcome<HttpResponseMessage>, bool> isTransient,
-        Func<HttpResponseMessage?, TimeSpan?> retryAfter)
+        Func<HttpResponseMessage?, TimeSpan?> retryAfter,
+        CircuitBreakerStateProvider? circuit = null,
+        CircuitBreakerManualControl? circuitControl = null)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
-        builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+
+        // Polly refuses a retry strategy of zero attempts; no retries means no retry strategy.
+        if (settings.MaxRetryAttempts > 0)
         {
-            MaxRetryAttempts = settings.MaxRetryAttempts,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = settings.BaseDelay,
-            ShouldHandle = args => ValueTask.FromResult(isTransient(args.Outcome)),
-            DelayGenerator = args => ValueTask.FromResult(retryAfter(args.Outcome.Result)),
-        });
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = settings.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = settings.BaseDelay,
+                ShouldHandle = args => ValueTask.FromResult(isTransient(args.Outcome)),
+                DelayGenerator = args => ValueTask.FromResult(retryAfter(args.Outcome.Result)),
+            });
+        }
+
         builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
         {
+            StateProvider = circuit,
+            ManualControl = circuitControl,
             FailureRatio = 0.5,
             MinimumThroughput = settings.CircuitMinimumThroughput,
             SamplingDuration = TimeSpan.FromSeconds(30),

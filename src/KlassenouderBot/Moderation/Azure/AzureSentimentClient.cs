@@ -4,7 +4,6 @@ using System.Text.Json;
 using KlassenouderBot.Platforms.Http;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace KlassenouderBot.Moderation.Azure;
@@ -184,42 +183,24 @@ internal sealed partial class AzureSentimentClient : IDisposable
         _ = _manualControl.CloseAsync();
     }
 
+    /// <summary>The platforms' REST pipeline (retries, breaker, attempt timeout) inside the budget for the whole call.</summary>
     private ResiliencePipeline<HttpResponseMessage> BuildPipeline()
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
+        var perCall = new HttpResilienceSettings
+        {
+            MaxRetryAttempts = _options.MaxRetryAttempts,
+            BaseDelay = _options.RetryBaseDelay,
 
-        // The whole call, retries included, fits the budget a message waits for.
-        builder.AddTimeout(_options.Budget);
-        builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-        {
-            MaxRetryAttempts = Math.Max(1, _options.MaxRetryAttempts),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = _options.RetryBaseDelay,
-            ShouldHandle = args => ValueTask.FromResult(_options.MaxRetryAttempts > 0 && HttpResilience.IsTransient(args.Outcome)),
-            DelayGenerator = args => ValueTask.FromResult(HttpResilience.RetryAfterHeader(args.Outcome.Result)),
-        });
-        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
-        {
-            FailureRatio = 0.5,
-            MinimumThroughput = _options.CircuitMinimumThroughput,
-            SamplingDuration = TimeSpan.FromSeconds(30),
+            // An attempt that hangs is cut before the budget runs out, so it counts as a failure for the breaker.
+            AttemptTimeout = TimeSpan.FromTicks(_options.Budget.Ticks * 3 / 4),
+            CircuitMinimumThroughput = _options.CircuitMinimumThroughput,
             BreakDuration = _options.BreakDuration,
-            StateProvider = _circuit,
-            ManualControl = _manualControl,
-            ShouldHandle = args => ValueTask.FromResult(IsFailure(args.Outcome)),
-        });
-
-        // An attempt that hangs is cut before the budget runs out, so it counts as a failure for the breaker.
-        builder.AddTimeout(TimeSpan.FromTicks(_options.Budget.Ticks * 3 / 4));
-        return builder.Build();
+        };
+        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time }
+            .AddTimeout(_options.Budget)
+            .AddPipeline(HttpResilience.Create(_time, perCall, HttpResilience.IsTransient, HttpResilience.RetryAfterHeader, _circuit, _manualControl))
+            .Build();
     }
-
-    /// <summary>What the breaker counts: the transient failures (throttling aside: that is Azure working) and a refused key.</summary>
-    private static bool IsFailure(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Result?.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-        || (HttpResilience.IsTransient(outcome) && outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests)
-        || outcome.Exception is TimeoutRejectedException;
 
     public void Dispose()
     {
