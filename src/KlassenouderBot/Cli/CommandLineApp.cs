@@ -82,10 +82,8 @@ public static class CommandLineApp
         using var loggers = LoggerFactory.Create(logging => logging.AddProvider(new TextWriterLoggerProvider(error)));
         using var http = new HttpClient();
         using var metrics = new AzureLanguageMetrics();
-        using var client = new AzureSentimentClient(http, azure, TimeProvider.System, metrics, loggers.CreateLogger<AzureSentimentClient>());
-        await using var batcher = new AzureSentimentBatcher(client, azure, TimeProvider.System);
-        var analyzer = new SecondOpinionToneAnalyzer(new LocalToneAnalyzer(), batcher, PersonalDataRedactor.For(LoadSchool(null)), azure, TimeProvider.System, metrics);
-        return await analyzer.AssessAsync(text, context, CancellationToken.None);
+        await using var secondOpinion = new AzureSecondOpinion(http, azure, LoadSchool(null), new LocalToneAnalyzer(), TimeProvider.System, metrics, loggers.CreateLogger<AzureSentimentClient>());
+        return await secondOpinion.Analyzer.AssessAsync(text, context, CancellationToken.None);
     }
 
     private static int EvalTone(string[] args, TextWriter output)

@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using KlassenouderBot.Cli;
 using KlassenouderBot.Moderation;
 using KlassenouderBot.Moderation.Azure;
+using KlassenouderBot.School;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
@@ -187,8 +188,10 @@ public sealed class SecondOpinionTests : IAsyncLifetime
 
         private readonly HttpClient _http = new();
         private readonly AzureLanguageMetrics _metrics = new();
+        private readonly StringWriter _log = new();
+        private readonly TextWriter _logLines;
         private readonly ILoggerFactory _loggers;
-        private readonly AzureSentimentBatcher _batcher;
+        private readonly AzureSecondOpinion _azure;
 
         private Harness(FakeAzureLanguage azure, TimeSpan budget, TimeSpan breakDuration)
         {
@@ -203,49 +206,40 @@ public sealed class SecondOpinionTests : IAsyncLifetime
                 CircuitMinimumThroughput = 2,
                 BreakDuration = breakDuration,
             };
-            _loggers = LoggerFactory.Create(logging => logging.AddProvider(new ListLoggerProvider(Logs)));
-            Client = new AzureSentimentClient(_http, options, TimeProvider.System, _metrics, _loggers.CreateLogger<AzureSentimentClient>());
-            _batcher = new AzureSentimentBatcher(Client, options, TimeProvider.System);
-            var redactor = new PersonalDataRedactor(["juf Sanne de Vries", "Daan"]);
-            Analyzer = new SecondOpinionToneAnalyzer(new LocalToneAnalyzer(), _batcher, redactor, options, TimeProvider.System, _metrics);
+            _logLines = TextWriter.Synchronized(_log);
+            _loggers = LoggerFactory.Create(logging => logging.AddProvider(new TextWriterLoggerProvider(_logLines)));
+
+            // The sample school names "juf Sanne de Vries"; "Daan" is nobody it knows, a capitalised word mid-sentence.
+            _azure = new AzureSecondOpinion(_http, options, SchoolConfigurationLoader.Load(SchoolOptions.DefaultConfigPath), new LocalToneAnalyzer(), TimeProvider.System, _metrics, _loggers.CreateLogger<AzureSentimentClient>());
         }
 
-        public ConcurrentQueue<string> Logs { get; } = new();
+        /// <summary>The warnings and errors logged so far, one per line.</summary>
+        public IReadOnlyList<string> Logs
+        {
+            get
+            {
+                // TextWriter.Synchronized locks on the writer itself; so does this read.
+                lock (_logLines)
+                {
+                    return _log.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+                }
+            }
+        }
 
-        public AzureSentimentClient Client { get; }
+        public AzureSentimentClient Client => _azure.Client;
 
-        public SecondOpinionToneAnalyzer Analyzer { get; }
+        public SecondOpinionToneAnalyzer Analyzer => _azure.Analyzer;
 
         public static Harness Create(FakeAzureLanguage azure, TimeSpan? budget = null, TimeSpan? breakDuration = null) =>
             new(azure, budget ?? TimeSpan.FromSeconds(2), breakDuration ?? TimeSpan.FromSeconds(30));
 
         public async ValueTask DisposeAsync()
         {
-            await _batcher.DisposeAsync();
-            Client.Dispose();
+            await _azure.DisposeAsync();
             _http.Dispose();
             _metrics.Dispose();
             _loggers.Dispose();
-        }
-    }
-
-    private sealed class ListLoggerProvider(ConcurrentQueue<string> logs) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new ListLogger(logs);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class ListLogger(ConcurrentQueue<string> logs) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                logs.Enqueue(formatter(state, exception));
+            _log.Dispose();
         }
     }
 }

@@ -7,10 +7,10 @@ namespace KlassenouderBot.Moderation.Azure;
 /// <c>/readyz</c>'s view of Azure AI Language: degraded, never unhealthy, while its circuit is open; the bot
 /// works on with the local analyser, so a load balancer should keep sending it messages.
 /// </summary>
-internal sealed class AzureLanguageHealthCheck(AzureSentimentClient client) : IHealthCheck
+internal sealed class AzureLanguageHealthCheck(AzureSecondOpinion azure) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(client.Circuit switch
+        Task.FromResult(azure.Client.Circuit switch
         {
             CircuitState.Closed => HealthCheckResult.Healthy("Azure AI Language answering"),
             CircuitState.HalfOpen => HealthCheckResult.Degraded("Azure AI Language circuit half-open: probing; the local analyser answers alone"),

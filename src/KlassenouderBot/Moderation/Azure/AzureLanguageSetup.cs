@@ -21,23 +21,15 @@ public static class AzureLanguageSetup
 
         services.AddHttpClient(HttpClientName);
         services.AddSingleton(sp => new AzureLanguageMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
-        services.AddSingleton(sp => new AzureSentimentClient(
+        services.AddSingleton(sp => new AzureSecondOpinion(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             sp.GetRequiredService<IOptions<AzureLanguageOptions>>().Value,
+            sp.GetRequiredService<School.SchoolConfiguration>(),
+            sp.GetRequiredService<LocalToneAnalyzer>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<AzureLanguageMetrics>(),
             sp.GetRequiredService<ILogger<AzureSentimentClient>>()));
-        services.AddSingleton(sp => new AzureSentimentBatcher(
-            sp.GetRequiredService<AzureSentimentClient>(),
-            sp.GetRequiredService<IOptions<AzureLanguageOptions>>().Value,
-            sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton<IToneAnalyzer>(sp => new SecondOpinionToneAnalyzer(
-            sp.GetRequiredService<LocalToneAnalyzer>(),
-            sp.GetRequiredService<AzureSentimentBatcher>(),
-            PersonalDataRedactor.For(sp.GetRequiredService<School.SchoolConfiguration>()),
-            sp.GetRequiredService<IOptions<AzureLanguageOptions>>().Value,
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetRequiredService<AzureLanguageMetrics>()));
+        services.AddSingleton<IToneAnalyzer>(sp => sp.GetRequiredService<AzureSecondOpinion>().Analyzer);
         services.AddHealthChecks().AddCheck<AzureLanguageHealthCheck>("azure-language", tags: ["ready"]);
         return services;
     }
