@@ -16,6 +16,7 @@ internal sealed class FaqAnalyzer
     private const double CompoundPartWeight = 0.5;
     private const int MinPartLength = 3;
     private const int MinCompoundLength = 7;
+    private const int MaxCachedWords = 50_000;
 
     /// <summary>Parts the school's texts may not use on their own but parents do ("gym" + "kleren").</summary>
     private static readonly string[] DomainParts =
@@ -274,12 +275,7 @@ internal sealed class FaqAnalyzer
                 .Select(group => new WeightedTerm(StemOf(group), CompoundPartWeight))
                 .Where(part => !read.Any(r => r.Term == part.Term)),
         ];
-        if (_frozen && _writtenPartsCache.Count < 50_000)
-        {
-            _writtenPartsCache[written] = parts;
-        }
-
-        return parts;
+        return Remember(_writtenPartsCache, written, parts);
     }
 
     /// <summary>A word's stem, then the stems of its compound parts (cached: the texts repeat their words).</summary>
@@ -296,10 +292,18 @@ internal sealed class FaqAnalyzer
         var partWeight = _frequency.ContainsKey(word) ? CompoundPartWeight : 1.0;
         WeightedTerm[] terms = [new(StemOf(word), 1.0), .. (parts ?? []).Select(part => new WeightedTerm(StemOf(part), partWeight))];
 
-        // Questions bring new words; the cache stays bounded. Before Freeze the vocabulary still grows.
-        if (_frozen && _termCache.Count < 50_000)
+        return Remember(_termCache, word, terms);
+    }
+
+    /// <summary>
+    /// Caches what a word was read as. Questions bring new words, so the cache stays bounded; before Freeze
+    /// the vocabulary still grows and a reading may still change, so nothing is kept.
+    /// </summary>
+    private WeightedTerm[] Remember(ConcurrentDictionary<string, WeightedTerm[]> cache, string word, WeightedTerm[] terms)
+    {
+        if (_frozen && cache.Count < MaxCachedWords)
         {
-            _termCache[word] = terms;
+            cache[word] = terms;
         }
 
         return terms;
