@@ -1,7 +1,6 @@
 using System.Text.Json;
 using KlassenouderBot.Faq;
 using KlassenouderBot.Moderation;
-using KlassenouderBot.Moderation.Azure;
 using KlassenouderBot.School;
 
 namespace KlassenouderBot.Cli;
@@ -13,20 +12,24 @@ public static class CommandLineApp
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        RunAsync(args, output, error, CliConfiguration.Build);
+
+    /// <summary>Runs a verb; the verbs that talk to a service read its settings from <paramref name="configuration"/>, which tests pass.</summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<IConfiguration> configuration)
     {
         try
         {
             return args[0] switch
             {
-                "analyze" => await AnalyzeAsync(args[1..], output, error),
+                "analyze" => await AnalyzeAsync(args[1..], output, error, configuration),
                 "eval-tone" => EvalTone(args[1..], output),
-                "replay" => await ReplayAsync(args[1..], output),
+                "replay" => await ReplayAsync(args[1..], output, error, configuration),
                 "eval-threads" => await EvalThreadsAsync(args[1..], output),
                 "ask" => Ask(args[1..], output),
                 "eval-faq" => EvalFaq(args[1..], output),
                 "teams-package" => TeamsPackageCommand.Run(args[1..], output, Environment.CurrentDirectory, AppContext.BaseDirectory),
-                "discord-register" => await DiscordRegisterCommand.RunAsync(args[1..], output, error, CliConfiguration.Build(), Environment.CurrentDirectory, AppContext.BaseDirectory),
+                "discord-register" => await DiscordRegisterCommand.RunAsync(args[1..], output, error, configuration(), Environment.CurrentDirectory, AppContext.BaseDirectory),
                 _ => throw new CliUsageException($"unknown verb '{args[0]}'"),
             };
         }
@@ -47,7 +50,7 @@ public static class CommandLineApp
         }
     }
 
-    private static async Task<int> AnalyzeAsync(string[] args, TextWriter output, TextWriter error)
+    private static async Task<int> AnalyzeAsync(string[] args, TextWriter output, TextWriter error, Func<IConfiguration> configuration)
     {
         var parsed = CliArguments.Parse(args, new HashSet<string> { "lang" }, new HashSet<string>());
         var language = parsed.Value("lang") ?? "auto";
@@ -63,27 +66,10 @@ public static class CommandLineApp
 
         var text = string.Join(' ', parsed.Positional);
         var context = new AnalysisContext { Language = language == "auto" ? null : language };
-        var azure = CliConfiguration.Build().GetSection(AzureLanguageOptions.SectionName).Get<AzureLanguageOptions>() ?? new AzureLanguageOptions();
-        var assessment = azure.IsConfigured
-            ? await AnalyzeWithAzureAsync(text, context, azure, error)
-            : new LocalToneAnalyzer().Assess(text, context);
+        await using var analyzer = CliToneAnalyzer.Create(configuration(), () => LoadSchool(null), error);
+        var assessment = await analyzer.Analyzer.AssessAsync(text, context, CancellationToken.None);
         await output.WriteLineAsync(JsonSerializer.Serialize(CliJson.ToOutput(assessment), CliJson.Options));
         return 0;
-    }
-
-    /// <summary>The server's analyser with Azure as a second opinion; Azure's warnings go to stderr, the verdict to stdout.</summary>
-    private static async Task<ToneAssessment> AnalyzeWithAzureAsync(string text, AnalysisContext context, AzureLanguageOptions azure, TextWriter error)
-    {
-        if (azure.Problem() is { } problem)
-        {
-            throw new CliUsageException(problem);
-        }
-
-        using var loggers = LoggerFactory.Create(logging => logging.AddProvider(new TextWriterLoggerProvider(error)));
-        using var http = new HttpClient();
-        using var metrics = new AzureLanguageMetrics();
-        await using var secondOpinion = new AzureSecondOpinion(http, azure, LoadSchool(null), new LocalToneAnalyzer(), TimeProvider.System, metrics, loggers.CreateLogger<AzureSentimentClient>());
-        return await secondOpinion.Analyzer.AssessAsync(text, context, CancellationToken.None);
     }
 
     private static int EvalTone(string[] args, TextWriter output)
@@ -103,7 +89,7 @@ public static class CommandLineApp
         return 0;
     }
 
-    private static async Task<int> ReplayAsync(string[] args, TextWriter output)
+    private static async Task<int> ReplayAsync(string[] args, TextWriter output, TextWriter error, Func<IConfiguration> configuration)
     {
         var parsed = CliArguments.Parse(args, new HashSet<string> { "config", "groep" }, new HashSet<string> { "levels" });
         if (parsed.Positional.Count != 1)
@@ -119,9 +105,10 @@ public static class CommandLineApp
         }
 
         var threads = TranscriptReader.Read(parsed.Positional[0]);
+        await using var analyzer = CliToneAnalyzer.Create(configuration(), () => school, error);
         foreach (var thread in threads)
         {
-            var actions = await ReplayRunner.RunAsync(thread, school, groep, CancellationToken.None);
+            var actions = await ReplayRunner.RunAsync(thread, school, groep, analyzer.Analyzer, CancellationToken.None);
             foreach (var action in actions)
             {
                 var line = action with { Thread = thread.Id, Level = parsed.Has("levels") ? action.Level : null };

@@ -7,7 +7,7 @@ namespace KlassenouderBot.Cli;
 /// <summary>Runs a transcript through the whole engine, exactly as the server would, and lists the bot's actions.</summary>
 internal static class ReplayRunner
 {
-    public static async Task<IReadOnlyList<ReplayAction>> RunAsync(Transcript transcript, SchoolConfiguration school, string? groep, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ReplayAction>> RunAsync(Transcript transcript, SchoolConfiguration school, string? groep, IToneAnalyzer analyzer, CancellationToken cancellationToken)
     {
         var conversation = new ConversationRef(Platform.Playground, $"replay-{transcript.Id}");
         var links = new InMemoryConversationLinks(school);
@@ -16,7 +16,7 @@ internal static class ReplayRunner
             await links.LinkAsync(conversation, groep, cancellationToken);
         }
 
-        var engine = new ConversationEngine(new LocalToneAnalyzer(), school, links);
+        var engine = new ConversationEngine(analyzer, school, links);
         var actions = new List<ReplayAction>();
         for (var index = 0; index < transcript.Messages.Count; index++)
         {

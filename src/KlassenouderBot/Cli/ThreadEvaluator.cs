@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KlassenouderBot.Moderation;
 using KlassenouderBot.School;
 
 namespace KlassenouderBot.Cli;
@@ -19,7 +20,7 @@ internal static class ThreadEvaluator
         var leads = new List<int>();
         foreach (var thread in threads)
         {
-            var actions = await ReplayRunner.RunAsync(thread, school, groep: null, cancellationToken);
+            var actions = await ReplayRunner.RunAsync(thread, school, groep: null, new LocalToneAnalyzer(), cancellationToken);
             var firstAlert = actions.Where(a => a.Action == "alert" && IsClassParent(a.To, school)).Select(a => (int?)a.Index).FirstOrDefault();
             string outcome;
             if (thread.EscalatesAt is { } escalatesAt)

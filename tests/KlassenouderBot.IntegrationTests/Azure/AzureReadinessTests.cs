@@ -11,11 +11,7 @@ public sealed class AzureReadinessTests
     public async Task Readyz_AzureCircuitOpen_ReportsDegradedAndTheBotStillAssesses()
     {
         await using var azure = await FakeAzureLanguage.StartAsync();
-        azure.Behave = async (_, context) =>
-        {
-            await Teams.Fakes.LoopbackServer.WriteJsonAsync(context.Response, 401, FakeAzureLanguage.Error("Unauthorized", "invalid key"));
-            return true;
-        };
+        azure.Behave = FakeAzureLanguage.Failing(401, "Unauthorized", "invalid key");
         await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("AzureLanguage:Endpoint", azure.Endpoint.ToString());

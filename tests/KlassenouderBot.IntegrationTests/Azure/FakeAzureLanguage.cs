@@ -7,8 +7,8 @@ namespace KlassenouderBot.IntegrationTests.Azure;
 
 /// <summary>
 /// Azure AI Language's <c>:analyze-text</c> on loopback. By default it answers like the service: per document a
-/// sentiment (negative, about the teacher, when the text says "waardeloos" or "schandalig"), with opinion
-/// targets. A test sets <see cref="Behave"/> to answer with errors, throttling, a hang or broken JSON instead.
+/// sentiment (negative when the text says "waardeloos", "schandalig", "vervelend" or "kwijt"; about the teacher
+/// when it also says "juf"), with opinion targets. A test sets <see cref="Behave"/> to answer with errors, throttling, a hang or broken JSON instead.
 /// </summary>
 internal sealed class FakeAzureLanguage : IAsyncDisposable
 {
@@ -75,9 +75,11 @@ internal sealed class FakeAzureLanguage : IAsyncDisposable
         });
     }
 
+    private static readonly string[] NegativeWords = ["waardeloos", "schandalig", "vervelend", "kwijt"];
+
     private static JsonObject Sentiment(string id, string text)
     {
-        var negative = text.Contains("waardeloos", StringComparison.OrdinalIgnoreCase) || text.Contains("schandalig", StringComparison.OrdinalIgnoreCase);
+        var negative = NegativeWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
         var targets = new JsonArray();
         if (negative && text.Contains("juf", StringComparison.OrdinalIgnoreCase))
         {
@@ -96,6 +98,29 @@ internal sealed class FakeAzureLanguage : IAsyncDisposable
             ["warnings"] = new JsonArray(),
         };
     }
+
+    /// <summary>Answers every request with this status and Azure's error body.</summary>
+    public static Func<int, HttpContext, Task<bool>> Failing(int status, string code, string message) => async (_, context) =>
+    {
+        await LoopbackServer.WriteJsonAsync(context.Response, status, Error(code, message));
+        return true;
+    };
+
+    /// <summary>Never answers: the request hangs until the caller gives up.</summary>
+    public static Func<int, HttpContext, Task<bool>> Hanging() => async (_, context) =>
+    {
+        await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, context.RequestAborted);
+        return true;
+    };
+
+    /// <summary>A 200 whose JSON breaks off halfway.</summary>
+    public static Func<int, HttpContext, Task<bool>> Malformed() => async (_, context) =>
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync("{\"kind\":\"SentimentAnalysisResults\",\"results\":{\"documents\":[{\"id\":", context.RequestAborted);
+        return true;
+    };
 
     public static JsonObject Error(string code, string message) => new() { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } };
 

@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using KlassenouderBot.Cli;
 using KlassenouderBot.Moderation;
 using KlassenouderBot.Moderation.Azure;
-using KlassenouderBot.School;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 
 namespace KlassenouderBot.IntegrationTests.Azure;
@@ -24,7 +20,7 @@ public sealed class SecondOpinionTests : IAsyncLifetime
     [Fact]
     public async Task Assess_MessagesAtOnce_GoInOneBatchWithLanguageAndLoggingOptOut()
     {
-        await using var sut = Harness.Create(_azure);
+        await using var sut = SecondOpinionHarness.Create(_azure);
 
         var verdicts = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => sut.Analyzer.AssessAsync(i == 0 ? Hurtful : Calm, AnalysisContext.None, CancellationToken.None).AsTask()));
 
@@ -35,7 +31,7 @@ public sealed class SecondOpinionTests : IAsyncLifetime
         request["parameters"]!["opinionMining"]!.GetValue<bool>().Should().BeTrue();
         request["analysisInput"]!["documents"]!.AsArray().Should().HaveCount(3)
             .And.OnlyContain(d => d!["language"]!.GetValue<string>() == "nl");
-        _azure.Keys.Should().OnlyContain(k => k == Harness.Key);
+        _azure.Keys.Should().OnlyContain(k => k == SecondOpinionHarness.Key);
         verdicts[0].Label.Should().Be(ToneLabel.Hurtful);
         verdicts[0].Signals.Should().Contain(s => s.Source == SecondOpinion.Source && s.Kind == SignalKind.NegativeSentiment);
         verdicts[1].Label.Should().Be(ToneLabel.Ok);
@@ -44,7 +40,7 @@ public sealed class SecondOpinionTests : IAsyncLifetime
     [Fact]
     public async Task Assess_NamesEmailAndPhone_LeaveTheMachineAsPlaceholders()
     {
-        await using var sut = Harness.Create(_azure);
+        await using var sut = SecondOpinionHarness.Create(_azure);
         var context = new AnalysisContext { ParentNames = new HashSet<string>(["piet"], StringComparer.Ordinal) };
 
         await sut.Analyzer.AssessAsync("Juf Sanne zei tegen Daan dat hij dom is. Piet, mail me op piet.jansen@example.nl of bel 06-12345678", context, CancellationToken.None);
@@ -58,7 +54,7 @@ public sealed class SecondOpinionTests : IAsyncLifetime
     [Fact]
     public async Task Assess_ADocumentAzureRefusesInASuccessfulBatch_KeepsItsLocalVerdictWhileTheOtherGetsAzures()
     {
-        await using var sut = Harness.Create(_azure);
+        await using var sut = SecondOpinionHarness.Create(_azure);
         _azure.FailingDocumentIds.Add("2");
 
         var verdicts = await Task.WhenAll(sut.Analyzer.AssessAsync(Hurtful, AnalysisContext.None, CancellationToken.None).AsTask(), sut.Analyzer.AssessAsync(Hurtful, AnalysisContext.None, CancellationToken.None).AsTask());
@@ -71,7 +67,7 @@ public sealed class SecondOpinionTests : IAsyncLifetime
     [Fact]
     public async Task Assess_ThrottledWithRetryAfter_WaitsAsAskedThenUsesTheAnswer()
     {
-        await using var sut = Harness.Create(_azure, budget: TimeSpan.FromSeconds(5));
+        await using var sut = SecondOpinionHarness.Create(_azure, budget: TimeSpan.FromSeconds(5));
         _azure.Behave = async (n, context) =>
         {
             if (n > 0)
@@ -95,7 +91,7 @@ public sealed class SecondOpinionTests : IAsyncLifetime
     [Fact]
     public async Task Assess_ServerErrorsUntilTheCircuitOpens_SkipsAzureThenRecoversAfterTheBreak()
     {
-        await using var sut = Harness.Create(_azure, breakDuration: TimeSpan.FromSeconds(1));
+        await using var sut = SecondOpinionHarness.Create(_azure, breakDuration: TimeSpan.FromSeconds(1));
         var failing = true;
         _azure.Behave = async (_, context) =>
         {
@@ -129,12 +125,8 @@ public sealed class SecondOpinionTests : IAsyncLifetime
     [Fact]
     public async Task Assess_AzureHangs_TheLocalVerdictComesWithinTheBudget()
     {
-        await using var sut = Harness.Create(_azure, budget: TimeSpan.FromMilliseconds(500));
-        _azure.Behave = async (_, context) =>
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, context.RequestAborted);
-            return true;
-        };
+        await using var sut = SecondOpinionHarness.Create(_azure, budget: TimeSpan.FromMilliseconds(500));
+        _azure.Behave = FakeAzureLanguage.Hanging();
         var clock = Stopwatch.StartNew();
 
         var verdict = await sut.Analyzer.AssessAsync(Hurtful, AnalysisContext.None, CancellationToken.None);
@@ -147,14 +139,8 @@ public sealed class SecondOpinionTests : IAsyncLifetime
     [Fact]
     public async Task Assess_MalformedJson_FallsBackToTheLocalVerdict()
     {
-        await using var sut = Harness.Create(_azure);
-        _azure.Behave = async (_, context) =>
-        {
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("{\"kind\":\"SentimentAnalysisResults\",\"results\":{\"documents\":[{\"id\":", context.RequestAborted);
-            return true;
-        };
+        await using var sut = SecondOpinionHarness.Create(_azure);
+        _azure.Behave = FakeAzureLanguage.Malformed();
 
         var verdict = await sut.Analyzer.AssessAsync(Hurtful, AnalysisContext.None, CancellationToken.None);
 
@@ -165,12 +151,8 @@ public sealed class SecondOpinionTests : IAsyncLifetime
     [Fact]
     public async Task Assess_BadKey_SaysSoOnceOpensTheCircuitAndSendsNoMore()
     {
-        await using var sut = Harness.Create(_azure);
-        _azure.Behave = async (_, context) =>
-        {
-            await Teams.Fakes.LoopbackServer.WriteJsonAsync(context.Response, 401, FakeAzureLanguage.Error("Unauthorized", "Access denied due to invalid subscription key."));
-            return true;
-        };
+        await using var sut = SecondOpinionHarness.Create(_azure);
+        _azure.Behave = FakeAzureLanguage.Failing(401, "Unauthorized", "Access denied due to invalid subscription key.");
 
         for (var i = 0; i < 5; i++)
         {
@@ -180,66 +162,5 @@ public sealed class SecondOpinionTests : IAsyncLifetime
         _azure.Requests.Should().ContainSingle("a refused key is not retried");
         sut.Client.Circuit.Should().Be(CircuitState.Isolated);
         sut.Logs.Where(l => l.Contains("refused the key", StringComparison.Ordinal)).Should().ContainSingle().Which.Should().Contain("AzureLanguage:Key");
-    }
-
-    private sealed class Harness : IAsyncDisposable
-    {
-        public const string Key = "test-key-0000";
-
-        private readonly HttpClient _http = new();
-        private readonly AzureLanguageMetrics _metrics = new();
-        private readonly StringWriter _log = new();
-        private readonly TextWriter _logLines;
-        private readonly ILoggerFactory _loggers;
-        private readonly AzureSecondOpinion _azure;
-
-        private Harness(FakeAzureLanguage azure, TimeSpan budget, TimeSpan breakDuration)
-        {
-            var options = new AzureLanguageOptions
-            {
-                Endpoint = azure.Endpoint.ToString(),
-                Key = Key,
-                Budget = budget,
-                BatchWindow = TimeSpan.FromMilliseconds(50),
-                RetryBaseDelay = TimeSpan.FromMilliseconds(20),
-                MaxRetryAttempts = 1,
-                CircuitMinimumThroughput = 2,
-                BreakDuration = breakDuration,
-            };
-            _logLines = TextWriter.Synchronized(_log);
-            _loggers = LoggerFactory.Create(logging => logging.AddProvider(new TextWriterLoggerProvider(_logLines)));
-
-            // The sample school names "juf Sanne de Vries"; "Daan" is nobody it knows, a capitalised word mid-sentence.
-            _azure = new AzureSecondOpinion(_http, options, SchoolConfigurationLoader.Load(SchoolOptions.DefaultConfigPath), new LocalToneAnalyzer(), TimeProvider.System, _metrics, _loggers.CreateLogger<AzureSentimentClient>());
-        }
-
-        /// <summary>The warnings and errors logged so far, one per line.</summary>
-        public IReadOnlyList<string> Logs
-        {
-            get
-            {
-                // TextWriter.Synchronized locks on the writer itself; so does this read.
-                lock (_logLines)
-                {
-                    return _log.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-                }
-            }
-        }
-
-        public AzureSentimentClient Client => _azure.Client;
-
-        public SecondOpinionToneAnalyzer Analyzer => _azure.Analyzer;
-
-        public static Harness Create(FakeAzureLanguage azure, TimeSpan? budget = null, TimeSpan? breakDuration = null) =>
-            new(azure, budget ?? TimeSpan.FromSeconds(2), breakDuration ?? TimeSpan.FromSeconds(30));
-
-        public async ValueTask DisposeAsync()
-        {
-            await _azure.DisposeAsync();
-            _http.Dispose();
-            _metrics.Dispose();
-            _loggers.Dispose();
-            _log.Dispose();
-        }
     }
 }

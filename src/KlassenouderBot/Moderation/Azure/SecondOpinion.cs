@@ -5,8 +5,10 @@ namespace KlassenouderBot.Moderation.Azure;
 /// <summary>
 /// Folds Azure's sentiment into the local verdict as extra signals. Sentiment is not hostility (a lost jacket is
 /// "negative"), so Azure never acts alone: a message the local analyser found nothing in stays as it was, with
-/// Azure's view only noted; it can lift a message the local analyser already had doubts about to a concern,
-/// and move a score within its label; it never makes a concern hurtful (criticism of the school is legitimate);
+/// Azure's view only noted; it can lift a message to a concern only when the local analyser already heard a
+/// critical or hostile tone in it and Azure is negative about a person or the school (a concern earns the author
+/// a private nudge, and "wat vervelend dat de juf ziek is" or a lost gym bag must not); it moves a score within
+/// its label; it never makes a concern hurtful (criticism of the school is legitimate);
 /// and when it sees nothing wrong in what the local analyser calls hurtful or a concern, the local verdict stands
 /// and the disagreement is a signal of its own.
 /// </summary>
@@ -50,7 +52,8 @@ internal static class SecondOpinion
             ToneLabel.Concern => Math.Min(ConcernTo, local.Score + lift),
             _ => local.Score + lift,
         };
-        var label = local.Label == ToneLabel.Ok && score >= ConcernFrom ? ToneLabel.Concern : local.Label;
+        var mayBecomeConcern = targets.Count > 0 && local.Signals.Any(s => CriticalTone.Contains(s.Kind));
+        var label = local.Label == ToneLabel.Ok && mayBecomeConcern && score >= ConcernFrom ? ToneLabel.Concern : local.Label;
         if (label == ToneLabel.Ok)
         {
             score = Math.Min(score, ConcernFrom - 0.001);
@@ -97,6 +100,14 @@ internal static class SecondOpinion
 
         return null;
     }
+
+    /// <summary>Local signals of a critical or hostile tone; sympathy, worry and sadness are not among them.</summary>
+    private static readonly HashSet<SignalKind> CriticalTone =
+    [
+        SignalKind.Insult, SignalKind.Profanity, SignalKind.DiseaseCurse, SignalKind.Threat, SignalKind.Shouting, SignalKind.Sarcasm,
+        SignalKind.GangUp, SignalKind.LegalThreat, SignalKind.PressThreat, SignalKind.ShamingChild, SignalKind.ShamingParent,
+        SignalKind.Dehumanising, SignalKind.Discrimination, SignalKind.Criticism, SignalKind.Complaint,
+    ];
 
     private static readonly HashSet<string> Teacher = new(StringComparer.Ordinal) { "juf", "juffrouw", "meester", "leerkracht", "leraar", "lerares", "docent", "invaller", "invalkracht", "teacher" };
     private static readonly HashSet<string> School = new(StringComparer.Ordinal) { "school", "directie", "directeur", "directrice", "schoolleiding", "mr", "bestuur", "head", "principal" };

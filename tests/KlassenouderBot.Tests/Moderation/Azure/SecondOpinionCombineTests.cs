@@ -33,6 +33,30 @@ public sealed class SecondOpinionCombineTests
     }
 
     [Fact]
+    public void Combine_LocalDoubtWithoutACriticalTone_StaysOk()
+    {
+        // "Wat vervelend dat de juf ziek is, beterschap!": sad, about the teacher, and kind.
+        var local = new ToneAssessment(ToneLabel.Ok, 0.175, [new ToneSignal(SignalKind.NegativeSentiment, "vervelend", 0.2), new ToneSignal(SignalKind.TargetTeacher, "", 0)], "nl");
+
+        var combined = SecondOpinion.Combine(local, NegativeAboutTheTeacher);
+
+        combined.Label.Should().Be(ToneLabel.Ok);
+        combined.Score.Should().BeGreaterThan(local.Score).And.BeLessThan(0.35);
+        combined.Signals.Should().Contain(s => s.Kind == SignalKind.NegativeSentiment && s.Source == "azure");
+    }
+
+    [Fact]
+    public void Combine_CriticalToneButAzureNegativeAboutNoPerson_StaysOk()
+    {
+        // "Balen, de gymtas is alweer kwijt": Azure is negative about the bag, not about anyone.
+        var local = new ToneAssessment(ToneLabel.Ok, 0.262, [new ToneSignal(SignalKind.Criticism, "alweer", 0.3)], "nl");
+
+        var combined = SecondOpinion.Combine(local, new AzureOpinion("negative", 0.95, 0.01, ["gymtas"]));
+
+        combined.Label.Should().Be(ToneLabel.Ok);
+    }
+
+    [Fact]
     public void Combine_Concern_NeverBecomesHurtfulThroughAzure()
     {
         var local = new ToneAssessment(ToneLabel.Concern, 0.6, [new ToneSignal(SignalKind.Criticism, "onduidelijk", 0.8)], "nl");
