@@ -8,6 +8,9 @@ public enum AlertChoice
 
     /// <summary>"Geen probleem": nothing to act on; counts towards the false-alarm rate.</summary>
     FalseAlarm,
+
+    /// <summary>"Opgelost": it was taken up and is settled (the admin app; from open or taken up).</summary>
+    Resolve,
 }
 
 /// <summary>A button press on an alert, translated from the platform.</summary>
@@ -21,7 +24,8 @@ public interface IAlertActions
 {
     /// <summary>
     /// Applies the choice and returns the alert as it now stands, or null when there is no such alert (or
-    /// it was deleted by retention). A second press does not overwrite the first person's choice.
+    /// it was deleted by retention). A second press does not overwrite the first person's choice;
+    /// only "resolved" may follow "taken up".
     /// </summary>
     Task<AlertView?> ApplyAsync(AlertAction action, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using KlassenouderBot.Admin;
 using KlassenouderBot.Alerts;
 using KlassenouderBot.Cli;
 using KlassenouderBot.Commands;
@@ -33,6 +34,7 @@ builder.Services
     .AddTeams()
     .AddDiscord()
     .AddPlayground(builder.Configuration, builder.Environment)
+    .AddAdmin()
     .AddHealth();
 
 var app = builder.Build();
@@ -50,6 +52,7 @@ if (!SchoolSetup.TryLoadSchool(app.Services, Console.Error)
 app.MapHealth();
 app.MapTeamsMessages();
 app.MapPlayground();
+app.MapAdmin();
 
 await app.RunAsync();
 return 0;

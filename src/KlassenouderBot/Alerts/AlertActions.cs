@@ -11,7 +11,7 @@ namespace KlassenouderBot.Alerts;
 /// Stores a class parent's answer on an alert card (Teams, Discord, later the admin inbox: one state),
 /// with an audit entry. The first answer stands: a second press shows who already took it up instead of
 /// overwriting them. "Geen probleem" is kept as a false alarm, which is how the school sees the bot's
-/// false-alarm rate.
+/// false-alarm rate. "Opgelost" may follow "Ik pak het op" (or come straight away); nothing follows it.
 /// </summary>
 public sealed class AlertActions(
     IDbContextFactory<BotDbContext> contextFactory,
@@ -28,12 +28,18 @@ public sealed class AlertActions(
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
-        var status = action.Choice == AlertChoice.Claim ? AlertStatus.Claimed : AlertStatus.FalseAlarm;
+        var (status, verb) = action.Choice switch
+        {
+            AlertChoice.Claim => (AlertStatus.Claimed, "alert.claimed"),
+            AlertChoice.Resolve => (AlertStatus.Resolved, "alert.resolved"),
+            _ => (AlertStatus.FalseAlarm, "alert.false_alarm"),
+        };
+        var from = action.Choice == AlertChoice.Resolve ? new[] { AlertStatus.Open, AlertStatus.Claimed } : [AlertStatus.Open];
         var handledBy = Truncate(action.Actor.DisplayName.Length > 0 ? action.Actor.DisplayName : "onbekend", 200);
 
         // One conditional update, so two people pressing at the same moment cannot both win.
         var answered = await db.Alerts
-            .Where(a => a.Id == id && a.Status == AlertStatus.Open)
+            .Where(a => a.Id == id && from.Contains(a.Status))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(a => a.Status, status).SetProperty(a => a.HandledBy, handledBy).SetProperty(a => a.HandledAt, now),
                 cancellationToken);
@@ -43,7 +49,7 @@ public sealed class AlertActions(
             {
                 Id = Guid.CreateVersion7(now),
                 Actor = Truncate($"{action.Actor.DisplayName} ({action.Actor.AadObjectId ?? action.Actor.Id})", 300),
-                Action = action.Choice == AlertChoice.Claim ? "alert.claimed" : "alert.false_alarm",
+                Action = verb,
                 TargetType = "alert",
                 TargetId = id.ToString(),
                 OccurredAt = now,
@@ -61,7 +67,7 @@ public sealed class AlertActions(
         return AlertViews.FromRecord(alert, Excerpts(alert), school.ResolveTimeZone());
     }
 
-    private static string[] Excerpts(AlertRecord alert) =>
+    internal static string[] Excerpts(AlertRecord alert) =>
         alert.Excerpts is { Length: > 0 } json
             ? JsonSerializer.Deserialize(json, DataJsonContext.Default.StringArray) ?? []
             : [];

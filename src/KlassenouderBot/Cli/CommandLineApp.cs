@@ -8,15 +8,19 @@ namespace KlassenouderBot.Cli;
 /// <summary>The verbs of the contract (README, "Command line"). Exit codes: 0 ok, 1 failed run, 2 bad arguments or input.</summary>
 public static class CommandLineApp
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "analyze", "replay", "eval-tone", "eval-threads", "teams-package", "discord-register", "ask", "eval-faq" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "analyze", "replay", "eval-tone", "eval-threads", "teams-package", "discord-register", "ask", "eval-faq", "create-admin" };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
-        RunAsync(args, output, error, CliConfiguration.Build);
+        RunAsync(args, Console.In, output, error, CliConfiguration.Build);
 
     /// <summary>Runs a verb; the verbs that talk to a service read its settings from <paramref name="configuration"/>, which tests pass.</summary>
-    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<IConfiguration> configuration)
+    internal static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<IConfiguration> configuration) =>
+        RunAsync(args, TextReader.Null, output, error, configuration);
+
+    /// <summary>Runs a verb that may read standard input (<c>create-admin --password-stdin</c>).</summary>
+    internal static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, Func<IConfiguration> configuration)
     {
         try
         {
@@ -30,6 +34,7 @@ public static class CommandLineApp
                 "eval-faq" => EvalFaq(args[1..], output),
                 "teams-package" => TeamsPackageCommand.Run(args[1..], output, Environment.CurrentDirectory, AppContext.BaseDirectory),
                 "discord-register" => await DiscordRegisterCommand.RunAsync(args[1..], output, error, configuration(), Environment.CurrentDirectory, AppContext.BaseDirectory),
+                "create-admin" => await CreateAdminCommand.RunAsync(args[1..], input, output, configuration()),
                 _ => throw new CliUsageException($"unknown verb '{args[0]}'"),
             };
         }

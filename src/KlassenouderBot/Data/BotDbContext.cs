@@ -20,6 +20,8 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
 
     public DbSet<FaqAnswerRecord> FaqAnswers => Set<FaqAnswerRecord>();
 
+    public DbSet<Account> Accounts => Set<Account>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date type: EF would store text it cannot order or compare. A fixed-width UTC

@@ -108,3 +108,25 @@ internal sealed class FaqAnswerRecordConfiguration : IEntityTypeConfiguration<Fa
         builder.HasIndex(a => new { a.ConversationKey, a.CreatedAt }).HasDatabaseName("ix_faq_answers_conversation");
     }
 }
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> builder)
+    {
+        builder.ToTable("accounts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(a => a.Email).HasColumnName("email");
+        builder.Property(a => a.NormalizedEmail).HasColumnName("normalized_email");
+        builder.Property(a => a.DisplayName).HasColumnName("display_name");
+        builder.Property(a => a.PasswordHash).HasColumnName("password_hash");
+        builder.Property(a => a.SecurityStamp).HasColumnName("security_stamp");
+        builder.Property(a => a.Role).HasColumnName("role").HasConversion<SnakeCaseEnumConverter<AccountRole>>();
+        builder.Property(a => a.Groepen).HasColumnName("groepen");
+        builder.Property(a => a.AccessFailedCount).HasColumnName("access_failed_count");
+        builder.Property(a => a.LockoutEnd).HasColumnName("lockout_end");
+        builder.Property(a => a.CreatedAt).HasColumnName("created_at");
+        builder.Ignore(a => a.GroepList);
+        builder.HasIndex(a => a.NormalizedEmail).IsUnique().HasDatabaseName("ux_accounts_normalized_email");
+    }
+}

@@ -1,0 +1,66 @@
+namespace KlassenouderBot.Admin;
+
+/// <summary>
+/// The admin app's words in Dutch (first) and English. The language is the account's choice, kept in a cookie
+/// (<see cref="CookieName"/>), so a page never mixes the two.
+/// </summary>
+public sealed class AdminText(string language)
+{
+    public const string CookieName = "kob.lang";
+
+    private static readonly Dictionary<string, (string Nl, string En)> Words = new(StringComparer.Ordinal)
+    {
+        ["app"] = ("KlassenouderBot beheer", "KlassenouderBot admin"),
+        ["nav.dashboard"] = ("Overzicht", "Dashboard"),
+        ["nav.alerts"] = ("Meldingen", "Alerts"),
+        ["nav.signout"] = ("Uitloggen", "Sign out"),
+        ["nav.language"] = ("English", "Nederlands"),
+        ["signin.title"] = ("Inloggen", "Sign in"),
+        ["signin.email"] = ("E-mailadres", "E-mail address"),
+        ["signin.password"] = ("Wachtwoord", "Password"),
+        ["signin.submit"] = ("Inloggen", "Sign in"),
+        ["signin.failed"] = ("Inloggen is niet gelukt. Controleer je e-mailadres en wachtwoord.", "Signing in did not work. Check your e-mail address and password."),
+        ["signin.locked"] = ("Te veel pogingen. Probeer het over een kwartier opnieuw, of vraag de school om hulp.", "Too many attempts. Try again in fifteen minutes, or ask the school for help."),
+        ["setup.title"] = ("Eerste beheerder aanmaken", "Create the first admin"),
+        ["setup.intro"] = ("Deze link werkt één keer. Maak het account van de schoolbeheerder aan.", "This link works once. Create the school admin's account."),
+        ["setup.name"] = ("Naam", "Name"),
+        ["setup.password.hint"] = ("Minstens 12 tekens; een zin van een paar woorden is sterk en makkelijk te onthouden.", "At least 12 characters; a phrase of a few words is strong and easy to remember."),
+        ["setup.submit"] = ("Account aanmaken", "Create account"),
+        ["setup.used"] = ("Deze link is niet (meer) geldig. Er is al een beheerder, of de bot is opnieuw gestart: kijk in het logboek voor een nieuwe link.", "This link is not valid (any more). There is an admin already, or the bot restarted: look in the log for a new link."),
+        ["alerts.title"] = ("Meldingen", "Alerts"),
+        ["alerts.none"] = ("Geen meldingen. Fijn!", "No alerts. Good!"),
+        ["alerts.filter.open"] = ("Open", "Open"),
+        ["alerts.filter.all"] = ("Alle", "All"),
+        ["alert.groep"] = ("Groep", "Class"),
+        ["alert.nogroep"] = ("niet gekoppeld", "not linked"),
+        ["alert.window"] = ("Wanneer", "When"),
+        ["alert.status"] = ("Status", "Status"),
+        ["alert.step"] = ("Voorstel", "Suggested step"),
+        ["alert.excerpts"] = ("Fragmenten", "Excerpts"),
+        ["alert.claim"] = ("Ik pak het op", "I'll take it up"),
+        ["alert.resolve"] = ("Opgelost", "Resolved"),
+        ["alert.falsealarm"] = ("Geen probleem", "No problem"),
+        ["alert.back"] = ("Terug naar meldingen", "Back to alerts"),
+        ["status.open"] = ("Open", "Open"),
+        ["status.claimed"] = ("Opgepakt", "Taken up"),
+        ["status.resolved"] = ("Opgelost", "Resolved"),
+        ["status.false_alarm"] = ("Geen probleem", "No problem"),
+        ["status.by"] = ("door", "by"),
+        ["denied.title"] = ("Geen toegang", "No access"),
+        ["denied.text"] = ("Deze pagina hoort bij een andere groep of rol dan de jouwe.", "This page belongs to another class or role than yours."),
+        ["notfound.title"] = ("Niet gevonden", "Not found"),
+        ["notfound.text"] = ("Deze pagina bestaat niet (meer). Meldingen worden na de bewaartermijn verwijderd.", "This page does not exist (any more). Alerts are deleted after the retention period."),
+        ["dashboard.title"] = ("Overzicht", "Dashboard"),
+        ["dashboard.open"] = ("Open meldingen", "Open alerts"),
+        ["dashboard.nudges"] = ("Persoonlijke tips verstuurd", "Private nudges sent"),
+        ["dashboard.faq.answered"] = ("Vragen beantwoord", "Questions answered"),
+        ["dashboard.faq.missed"] = ("Vragen zonder antwoord", "Questions not answered"),
+        ["dashboard.period"] = ("laatste 4 weken", "last 4 weeks"),
+    };
+
+    public string Language { get; } = language == "en" ? "en" : "nl";
+
+    public string this[string key] => Words.TryGetValue(key, out var words) ? (Language == "en" ? words.En : words.Nl) : key;
+
+    public static AdminText For(HttpContext? context) => new(context?.Request.Cookies[CookieName] ?? "nl");
+}
