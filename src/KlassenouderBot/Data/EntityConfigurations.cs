@@ -62,6 +62,7 @@ internal sealed class AlertRecordConfiguration : IEntityTypeConfiguration<AlertR
         builder.Property(a => a.Signals).HasColumnName("signals");
         builder.Property(a => a.Excerpts).HasColumnName("excerpts");
         builder.Property(a => a.RecipientLabel).HasColumnName("recipient_label");
+        builder.Property(a => a.RecipientRole).HasColumnName("recipient_role");
         builder.Property(a => a.Status).HasColumnName("status").HasConversion<SnakeCaseEnumConverter<AlertStatus>>();
         builder.Property(a => a.HandledBy).HasColumnName("handled_by");
         builder.Property(a => a.HandledAt).HasColumnName("handled_at");

@@ -122,6 +122,7 @@ public sealed class PersistingInterventionSink(
                     ? JsonSerializer.Serialize([.. alert.Excerpts], DataJsonContext.Default.StringArray)
                     : null,
                 RecipientLabel = recipientLabel,
+                RecipientRole = intervention.AlertRecipient?.Role ?? "",
                 CreatedAt = now,
             });
         }

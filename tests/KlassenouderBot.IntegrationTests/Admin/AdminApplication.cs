@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KlassenouderBot.IntegrationTests.Admin;
 
 /// <summary>The real app with its admin pages, on its own SQLite file, with helpers to add accounts and alerts and to sign in.</summary>
-internal sealed partial class AdminApplication() : BotApplication("klassenouderbot-admin", school => school, new Dictionary<string, string?>(), "Production")
+internal sealed partial class AdminApplication(IReadOnlyDictionary<string, string?>? settings = null)
+    : BotApplication("klassenouderbot-admin", school => school, settings ?? new Dictionary<string, string?>(), "Production")
 {
     public const string Password = "een lange wachtwoordzin";
 

@@ -8,6 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KlassenouderBot.Admin.Inbox;
 
+/// <summary>An alert in the inbox, with whom it was addressed to (a school admin sees every recipient's copy).</summary>
+public sealed record InboxAlert(AlertView Alert, string Recipient);
+
 /// <summary>Whether an account may see an alert.</summary>
 public enum AlertAccess
 {
@@ -17,22 +20,17 @@ public enum AlertAccess
 }
 
 /// <summary>
-/// The alert inbox: the alerts an account may see (a school admin all, a teacher or class parent those of their
-/// own groepen), newest first, and the same actions as the buttons in Teams and Discord.
+/// The alert inbox: the alerts an account may see (<see cref="AlertVisibility"/>), newest first, and the same
+/// actions as the buttons in Teams and Discord.
 /// </summary>
 public sealed class AlertInbox(IDbContextFactory<BotDbContext> contextFactory, IAlertActions actions, SchoolConfiguration school)
 {
     public const int PageSize = 100;
 
-    public async Task<IReadOnlyList<AlertView>> ListAsync(CurrentAccount account, bool openOnly, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<InboxAlert>> ListAsync(CurrentAccount account, bool openOnly, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Alerts.AsNoTracking();
-        if (!account.IsSchoolAdmin)
-        {
-            var groepen = account.Groepen.ToArray();
-            query = query.Where(a => a.Groep != null && groepen.Contains(a.Groep));
-        }
+        var query = db.Alerts.AsNoTracking().VisibleTo(account);
 
         if (openOnly)
         {
@@ -43,8 +41,11 @@ public sealed class AlertInbox(IDbContextFactory<BotDbContext> contextFactory, I
         var zone = school.ResolveTimeZone();
 
         // Excerpts stay on the alert's own page; the list shows what is going on, not what was said.
-        return [.. records.Select(r => AlertViews.FromRecord(r, [], zone))];
+        return [.. records.Select(r => new InboxAlert(AlertViews.FromRecord(r, [], zone), Recipient(r)))];
     }
+
+    public static string Recipient(AlertRecord record) =>
+        record.RecipientRole.Length == 0 || record.RecipientRole == record.RecipientLabel ? record.RecipientLabel : $"{record.RecipientLabel} ({record.RecipientRole})";
 
     public async Task<(AlertAccess Access, AlertView? Alert)> FindAsync(CurrentAccount account, Guid id, CancellationToken cancellationToken)
     {
@@ -55,7 +56,7 @@ public sealed class AlertInbox(IDbContextFactory<BotDbContext> contextFactory, I
             return (AlertAccess.NotFound, null);
         }
 
-        return account.CanSee(record.Groep)
+        return account.CanSee(record)
             ? (AlertAccess.Allowed, AlertViews.FromRecord(record, AlertActions.Excerpts(record), school.ResolveTimeZone()))
             : (AlertAccess.Forbidden, null);
     }

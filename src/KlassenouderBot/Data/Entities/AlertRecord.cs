@@ -36,6 +36,9 @@ public sealed class AlertRecord
 
     public required string RecipientLabel { get; set; }
 
+    /// <summary>The role it was addressed to (<c>klassenouder</c>, <c>leerkracht</c>, <c>directeur</c>); empty for alerts stored before roles were kept.</summary>
+    public string RecipientRole { get; set; } = "";
+
     public AlertStatus Status { get; set; } = AlertStatus.Open;
 
     public string? HandledBy { get; set; }
