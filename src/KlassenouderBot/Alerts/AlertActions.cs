@@ -15,7 +15,7 @@ namespace KlassenouderBot.Alerts;
 /// </summary>
 public sealed class AlertActions(
     IDbContextFactory<BotDbContext> contextFactory,
-    SchoolConfiguration school,
+    SchoolSource school,
     TimeProvider timeProvider,
     ILogger<AlertActions> logger) : IAlertActions
 {
@@ -64,7 +64,7 @@ public sealed class AlertActions(
             return null;
         }
 
-        return AlertViews.FromRecord(alert, Excerpts(alert), school.ResolveTimeZone());
+        return AlertViews.FromRecord(alert, Excerpts(alert), school.Current.ResolveTimeZone());
     }
 
     internal static string[] Excerpts(AlertRecord alert) =>

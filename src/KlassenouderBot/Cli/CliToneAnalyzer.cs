@@ -23,7 +23,7 @@ internal sealed class CliToneAnalyzer : IAsyncDisposable
         _loggers = LoggerFactory.Create(logging => logging.AddProvider(new TextWriterLoggerProvider(error)));
         _http = new HttpClient();
         _metrics = new AzureLanguageMetrics();
-        _azure = new AzureSecondOpinion(_http, options, school, new LocalToneAnalyzer(), TimeProvider.System, _metrics, _loggers.CreateLogger<AzureSentimentClient>());
+        _azure = new AzureSecondOpinion(_http, options, SchoolSource.Fixed(school), new LocalToneAnalyzer(), TimeProvider.System, _metrics, _loggers.CreateLogger<AzureSentimentClient>());
         Analyzer = _azure.Analyzer;
     }
 

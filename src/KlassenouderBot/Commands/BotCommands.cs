@@ -14,20 +14,22 @@ namespace KlassenouderBot.Commands;
 /// vouches for; a parent cannot move a chat to another class's class parent.
 /// </summary>
 public sealed class BotCommands(
-    SchoolConfiguration school,
+    SchoolSource schoolSource,
     IConversationLinks links,
     IOptions<PrivacyOptions> privacy,
     IDbContextFactory<BotDbContext> contextFactory,
-    FaqEngine faq,
+    FaqIndex faq,
     FaqAnswerStore answers,
     TimeProvider timeProvider) : IBotCommands
 {
-    public string Welcome(ConversationRef conversation) => CommandTexts.Welcome(school.Name, privacy.Value.RetentionDays, conversation.Platform);
+    private SchoolConfiguration School => schoolSource.Current;
 
-    public string Help(ConversationRef conversation) => CommandTexts.Help(school.Name, conversation.Platform);
+    public string Welcome(ConversationRef conversation) => CommandTexts.Welcome(School.Name, privacy.Value.RetentionDays, conversation.Platform);
+
+    public string Help(ConversationRef conversation) => CommandTexts.Help(School.Name, conversation.Platform);
 
     public string Privacy(ConversationRef conversation) =>
-        CommandTexts.Privacy(school.Name, privacy.Value.RetentionDays, school.Email is { Length: > 0 } email ? $"Mail de school: {email}." : null);
+        CommandTexts.Privacy(School.Name, privacy.Value.RetentionDays, School.Email is { Length: > 0 } email ? $"Mail de school: {email}." : null);
 
     public async Task<LinkResult> LinkAsync(ConversationRef conversation, ChatUser requester, string groep, bool platformGrantsManage, CancellationToken cancellationToken)
     {
@@ -37,9 +39,9 @@ public sealed class BotCommands(
         }
 
         var wanted = groep.Replace(" ", "", StringComparison.Ordinal);
-        if (school.FindClass(wanted) is not { } classGroup)
+        if (School.FindClass(wanted) is not { } classGroup)
         {
-            return new LinkResult(false, CommandTexts.UnknownGroep(groep, school.Classes.Select(c => c.Groep)));
+            return new LinkResult(false, CommandTexts.UnknownGroep(groep, School.Classes.Select(c => c.Groep)));
         }
 
         await links.LinkAsync(conversation, classGroup.Groep, cancellationToken);
@@ -51,9 +53,9 @@ public sealed class BotCommands(
     {
         // The linked groep makes answers that differ per class (gym days) specific, and names the teacher to ask.
         var groep = await links.GetGroepAsync(conversation, cancellationToken);
-        var result = faq.Ask(question, groep);
+        var result = faq.Current.Ask(question, groep);
         var answerId = await answers.RecordAsync(conversation, groep, result, cancellationToken);
-        return new FaqReply(result.Answered, FaqReplies.Say(result, school, groep), answerId.ToString());
+        return new FaqReply(result.Answered, FaqReplies.Say(result, School, groep), answerId.ToString());
     }
 
     public async Task<string> AnswerNotHelpfulAsync(string answerId, CancellationToken cancellationToken) =>
@@ -66,9 +68,9 @@ public sealed class BotCommands(
             return false;
         }
 
-        var known = school.Staff.Select(s => s.Email)
-            .Concat(school.Classes.SelectMany(c => c.Teachers.Select(t => t.Email)))
-            .Concat(school.Classes.Select(c => c.ClassParent?.Email));
+        var known = School.Staff.Select(s => s.Email)
+            .Concat(School.Classes.SelectMany(c => c.Teachers.Select(t => t.Email)))
+            .Concat(School.Classes.Select(c => c.ClassParent?.Email));
         return known.Any(k => string.Equals(k?.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 

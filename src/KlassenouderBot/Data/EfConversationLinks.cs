@@ -9,7 +9,7 @@ namespace KlassenouderBot.Data;
 /// Conversation → groep links kept in the database, so they survive restarts. A conversation listed under
 /// <c>conversations:</c> in the school file is linked too; a link made later in the chat (or the admin) wins.
 /// </summary>
-public sealed class EfConversationLinks(IDbContextFactory<BotDbContext> contextFactory, TimeProvider timeProvider, SchoolConfiguration? school = null) : IConversationLinks
+public sealed class EfConversationLinks(IDbContextFactory<BotDbContext> contextFactory, TimeProvider timeProvider, SchoolSource? school = null) : IConversationLinks
 {
     public async Task<string?> GetGroepAsync(ConversationRef conversation, CancellationToken cancellationToken)
     {
@@ -18,7 +18,7 @@ public sealed class EfConversationLinks(IDbContextFactory<BotDbContext> contextF
             .Where(l => l.Platform == conversation.Platform && l.ConversationId == conversation.ConversationId)
             .Select(l => l.Groep)
             .FirstOrDefaultAsync(cancellationToken);
-        return stored ?? (school?.ConversationLinks.TryGetValue(conversation.Key, out var configured) == true ? configured : null);
+        return stored ?? (school?.Current.ConversationLinks.TryGetValue(conversation.Key, out var configured) == true ? configured : null);
     }
 
     public async Task LinkAsync(ConversationRef conversation, string groep, CancellationToken cancellationToken)

@@ -15,8 +15,8 @@ namespace KlassenouderBot.Faq;
 /// the bot marks the last answer as not helpful.
 /// </summary>
 public sealed partial class FaqMiddleware(
-    FaqEngine engine,
-    SchoolConfiguration school,
+    FaqIndex faq,
+    SchoolSource school,
     IConversationLinks links,
     IEnumerable<IChatSender> senders,
     FaqAnswerStore answers,
@@ -57,6 +57,7 @@ public sealed partial class FaqMiddleware(
         }
 
         var groep = await links.GetGroepAsync(message.Conversation, cancellationToken);
+        var engine = faq.Current;
         var result = engine.Ask(message.Text, groep);
         if (!addressed && !(engine.Options.AutoAnswerInGroups && result.Answered && result.Confidence >= engine.Options.AutoAnswerThreshold))
         {
@@ -69,7 +70,7 @@ public sealed partial class FaqMiddleware(
             return;
         }
 
-        var text = FaqReplies.Say(result, school, groep);
+        var text = FaqReplies.Say(result, school.Current, groep);
         var reply = new OutboundMessage(OutboundKind.FaqAnswer, text) { ReplyToMessageId = message.IsPrivate ? null : message.Id };
         var sent = await sender.SendToConversationAsync(message.Conversation, reply, cancellationToken);
         if (sent.Delivered)

@@ -1,4 +1,3 @@
-using KlassenouderBot.School;
 
 namespace KlassenouderBot.Faq;
 
@@ -13,24 +12,11 @@ internal static partial class FaqLog
 
 public static class FaqSetup
 {
-    /// <summary>The school's FAQ engine, built once from the school file and its guide. Needs <c>AddSchool</c>.</summary>
+    /// <summary>The school's FAQ index, rebuilt whenever the school changes. Needs <c>AddSchool</c>.</summary>
     public static IServiceCollection AddFaq(this IServiceCollection services)
     {
         services.AddSingleton<FaqAnswerStore>();
-        services.AddSingleton(static sp =>
-        {
-            var school = sp.GetRequiredService<SchoolConfiguration>();
-            var guide = FaqEngineFactory.ReadGuide(school.SchoolGuidePath);
-            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("KlassenouderBot.Faq");
-            foreach (var problem in guide.Problems)
-            {
-                logger.GuideProblem(problem);
-            }
-
-            var engine = FaqEngine.Create(school.Faq, guide, school.Synonyms, school.FaqOptions);
-            logger.Indexed(engine.EntryCount, engine.PassageCount);
-            return engine;
-        });
+        services.AddSingleton<FaqIndex>();
         return services;
     }
 
@@ -39,7 +25,7 @@ public static class FaqSetup
     {
         try
         {
-            _ = services.GetRequiredService<FaqEngine>();
+            _ = services.GetRequiredService<FaqIndex>();
             return true;
         }
         catch (SchoolGuideException exception)

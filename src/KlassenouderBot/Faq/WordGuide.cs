@@ -14,9 +14,19 @@ internal static class WordGuide
 {
     public static SchoolGuide Read(string path, string title)
     {
+        using var stream = File.OpenRead(path);
+        return Read(stream, path, title);
+    }
+
+    /// <param name="stream">The .docx file's bytes.</param>
+    /// <param name="name">How to name the file in an error: its path, or an uploaded file's name.</param>
+    /// <param name="title">The guide's title.</param>
+    public static SchoolGuide Read(Stream stream, string name, string title)
+    {
+        var path = name;
         try
         {
-            using var document = WordprocessingDocument.Open(path, isEditable: false);
+            using var document = WordprocessingDocument.Open(stream, isEditable: false);
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new SchoolGuideException($"{path}: the Word document has no body text");
             return SchoolGuide.Build(title, Blocks(body));

@@ -7,10 +7,11 @@ namespace KlassenouderBot.Moderation;
 /// group messages into the conversation. A platform without a sender drops nothing silently: it throws,
 /// because the registration is wrong.
 /// </summary>
-public sealed class ChatSenderInterventionSink(IEnumerable<IChatSender> senders, School.SchoolConfiguration? school = null) : IInterventionSink
+public sealed class ChatSenderInterventionSink(IEnumerable<IChatSender> senders, School.SchoolSource? school = null) : IInterventionSink
 {
     private readonly Dictionary<Platform, IChatSender> _senders = senders.ToDictionary(s => s.Platform);
-    private readonly TimeZoneInfo _timeZone = school?.ResolveTimeZone() ?? TimeZoneInfo.Utc;
+
+    private TimeZoneInfo TimeZone => school?.Current.ResolveTimeZone() ?? TimeZoneInfo.Utc;
 
     public Task DeliverAsync(ChatMessage trigger, Intervention intervention, CancellationToken cancellationToken) =>
         SendAsync(trigger, intervention, alertId: null, cancellationToken);
@@ -40,7 +41,7 @@ public sealed class ChatSenderInterventionSink(IEnumerable<IChatSender> senders,
                 new OutboundMessage(OutboundKind.Alert, intervention.Text)
                 {
                     AlertId = alertId,
-                    Alert = alertId is not null && intervention.Alert is { } details ? Alerts.AlertViews.FromDetails(alertId, details, _timeZone) : null,
+                    Alert = alertId is not null && intervention.Alert is { } details ? Alerts.AlertViews.FromDetails(alertId, details, TimeZone) : null,
                 },
                 cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(intervention), intervention.Kind, "Unknown intervention kind"),

@@ -10,42 +10,58 @@ namespace KlassenouderBot.Moderation;
 /// interventions. Deciding is separate from doing (<see cref="IInterventionSink"/>), so that <c>replay</c>
 /// and the server make exactly the same decisions. Time is the message's own timestamp.
 /// </summary>
-public sealed class ConversationEngine(
-    IToneAnalyzer analyzer,
-    SchoolConfiguration school,
-    IConversationLinks links)
+public sealed class ConversationEngine
 {
     /// <summary>Conversations quiet this long are forgotten: their heat has long decayed to nothing.</summary>
     private static readonly TimeSpan ForgetAfter = TimeSpan.FromHours(26);
 
     private readonly ConcurrentDictionary<string, ConversationState> _conversations = new(StringComparer.Ordinal);
-    private readonly InterventionTexts _texts = new(school.Texts);
-    private readonly TimeZoneInfo _timeZone = school.ResolveTimeZone();
-    private readonly HashSet<string> _staffNames = StaffNameParts(school);
+    private readonly IToneAnalyzer _analyzer;
+    private readonly SchoolSource _school;
+    private readonly IConversationLinks _links;
+    private SchoolView _view;
     private long _processed;
+
+    /// <summary>The server's engine: it follows the school as the admin app changes it.</summary>
+    public ConversationEngine(IToneAnalyzer analyzer, SchoolSource school, IConversationLinks links)
+    {
+        _analyzer = analyzer;
+        _school = school;
+        _links = links;
+        _view = new SchoolView(school.Current);
+    }
+
+    /// <summary>An engine for a school that does not change (<c>replay</c>, tests).</summary>
+    public ConversationEngine(IToneAnalyzer analyzer, SchoolConfiguration school, IConversationLinks links)
+        : this(analyzer, SchoolSource.Fixed(school), links)
+    {
+    }
 
     public int ActiveConversations => _conversations.Count;
 
     public async Task<EngineOutcome> ProcessAsync(ChatMessage message, CancellationToken cancellationToken)
     {
+        var view = View;
+        var school = view.School;
         var state = _conversations.GetOrAdd(message.Conversation.Key, static _ => new ConversationState());
         var authorName = NormalizeName(message.Author.DisplayName);
         AnalysisContext context;
         lock (state.Gate)
         {
             // The context is rebuilt only when a new parent speaks; the analyser reads a snapshot, never the live set.
-            if ((authorName.Length > 0 && state.ParentNames.Add(authorName)) || state.Context is null)
+            // ... or when the school's staff changed since.
+            if ((authorName.Length > 0 && state.ParentNames.Add(authorName)) || state.Context is null || !ReferenceEquals(state.Context.StaffNames, view.StaffNames))
             {
-                state.Context = new AnalysisContext { ParentNames = state.ParentNames.ToHashSet(StringComparer.Ordinal), StaffNames = _staffNames };
+                state.Context = new AnalysisContext { ParentNames = state.ParentNames.ToHashSet(StringComparer.Ordinal), StaffNames = view.StaffNames };
             }
 
             context = state.Context;
         }
 
-        var assessment = await analyzer.AssessAsync(message.Text, context, cancellationToken);
-        var groep = await links.GetGroepAsync(message.Conversation, cancellationToken);
+        var assessment = await _analyzer.AssessAsync(message.Text, context, cancellationToken);
+        var groep = await _links.GetGroepAsync(message.Conversation, cancellationToken);
         var classGroup = school.FindClass(groep);
-        var localTime = TimeZoneInfo.ConvertTime(message.Timestamp, _timeZone);
+        var localTime = TimeZoneInfo.ConvertTime(message.Timestamp, view.TimeZone);
         var lateNight = localTime.Hour >= 22 || localTime.Hour < 6;
 
         IReadOnlyList<Intervention> interventions;
@@ -58,8 +74,8 @@ public sealed class ConversationEngine(
             (level, var record) = EscalationTracker.Update(state, message.Author.Id, message.Text, assessment, message.Timestamp, lateNight, excerpt);
             state.LastActivity = message.Timestamp;
             var input = new PolicyInput(
-                message, assessment, state, record, level, previousLevel, school, classGroup, _texts, lateNight, localTime,
-                t => TimeZoneInfo.ConvertTime(t, _timeZone), GroupLanguage, StableSeed(message.Id));
+                message, assessment, state, record, level, previousLevel, school, classGroup, view.Texts, lateNight, localTime,
+                t => TimeZoneInfo.ConvertTime(t, view.TimeZone), GroupLanguage, StableSeed(message.Id));
             interventions = InterventionPolicy.Decide(input);
             heat = state.Heat;
         }
@@ -70,6 +86,23 @@ public sealed class ConversationEngine(
         }
 
         return new EngineOutcome(assessment, level, Math.Round(heat, 2), interventions);
+    }
+
+    /// <summary>What the engine derives from the school, made again when the admin app changes the school.</summary>
+    private SchoolView View
+    {
+        get
+        {
+            var current = _school.Current;
+            var view = Volatile.Read(ref _view);
+            if (!ReferenceEquals(view.School, current))
+            {
+                view = new SchoolView(current);
+                Volatile.Write(ref _view, view);
+            }
+
+            return view;
+        }
     }
 
     /// <summary>The conversation's level now, for the playground and the admin app.</summary>
@@ -152,5 +185,16 @@ public sealed class ConversationEngine(
         }
 
         return parts;
+    }
+
+    private sealed class SchoolView(SchoolConfiguration school)
+    {
+        public SchoolConfiguration School { get; } = school;
+
+        public InterventionTexts Texts { get; } = new(school.Texts);
+
+        public TimeZoneInfo TimeZone { get; } = school.ResolveTimeZone();
+
+        public HashSet<string> StaffNames { get; } = StaffNameParts(school);
     }
 }

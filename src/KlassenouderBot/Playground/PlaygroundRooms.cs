@@ -35,16 +35,18 @@ public sealed partial class PlaygroundRooms
     private readonly PlaygroundOptions _options;
     private volatile bool _defaultLinkChecked;
 
-    public PlaygroundRooms(IOptions<PlaygroundOptions> options, IConversationLinks? links, SchoolConfiguration? school)
+    private readonly SchoolSource? _school;
+
+    public PlaygroundRooms(IOptions<PlaygroundOptions> options, IConversationLinks? links, SchoolSource? school)
     {
         _options = options.Value;
         _links = links;
-        School = school;
+        _school = school;
         GetOrAdd(_options.DefaultRoom);
     }
 
     /// <summary>The school, when one is registered; without it rooms have only the default parents.</summary>
-    public SchoolConfiguration? School { get; }
+    public SchoolConfiguration? School => _school?.Current;
 
     public string DefaultRoom => _options.DefaultRoom;
 

@@ -32,7 +32,7 @@ public static class PlaygroundSetup
         services.AddSingleton(static sp => new PlaygroundRooms(
             sp.GetRequiredService<IOptions<PlaygroundOptions>>(),
             sp.GetService<IConversationLinks>(),
-            sp.GetService<SchoolConfiguration>()));
+            sp.GetService<SchoolSource>()));
         services.AddSingleton<PlaygroundChatSender>();
         services.AddSingleton<IChatSender>(static sp => sp.GetRequiredService<PlaygroundChatSender>());
         return services;

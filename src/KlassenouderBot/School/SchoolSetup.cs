@@ -6,8 +6,9 @@ namespace KlassenouderBot.School;
 public static class SchoolSetup
 {
     /// <summary>
-    /// Registers the school configuration (School:ConfigPath, or the bundled sample school), read
-    /// once on first use, and in-memory conversation links unless storage registered its own.
+    /// Registers the school (School:ConfigPath, or the bundled sample school) as a <see cref="SchoolSource"/>,
+    /// read from the file on first use and changed later by the admin app, and in-memory conversation links
+    /// unless storage registered its own.
     /// </summary>
     public static IServiceCollection AddSchool(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,7 +24,10 @@ public static class SchoolSetup
             var school = SchoolConfigurationLoader.Load(path);
             provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SchoolSetup))
                 .SchoolLoaded(school.Name, school.SourcePath ?? path, school.Classes.Count, school.Faq.Count);
-            return school;
+
+            // The text as read (Load has checked it is UTF-8), for the admin app to edit and export.
+            var yaml = File.ReadAllText(school.SourcePath ?? path);
+            return new SchoolSource(new SchoolSnapshot(school, yaml.Length > 0 && yaml[0] == '\uFEFF' ? yaml[1..] : yaml, 0));
         });
         services.TryAddSingleton<IConversationLinks, InMemoryConversationLinks>();
         return services;
@@ -41,7 +45,7 @@ public static class SchoolSetup
 
         try
         {
-            _ = services.GetRequiredService<SchoolConfiguration>();
+            _ = services.GetRequiredService<SchoolSource>();
             return true;
         }
         catch (SchoolConfigurationException exception)

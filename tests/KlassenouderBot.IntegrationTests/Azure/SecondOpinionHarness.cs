@@ -36,7 +36,7 @@ internal sealed class SecondOpinionHarness : IAsyncDisposable
 
         // The sample school names "juf Sanne de Vries"; "Daan" is nobody it knows, a capitalised word mid-sentence.
         School = SchoolConfigurationLoader.Load(SchoolOptions.DefaultConfigPath);
-        _azure = new AzureSecondOpinion(_http, options, School, new LocalToneAnalyzer(), TimeProvider.System, _metrics, _loggers.CreateLogger<AzureSentimentClient>());
+        _azure = new AzureSecondOpinion(_http, options, SchoolSource.Fixed(School), new LocalToneAnalyzer(), TimeProvider.System, _metrics, _loggers.CreateLogger<AzureSentimentClient>());
     }
 
     /// <summary>The warnings and errors logged so far, one per line.</summary>

@@ -46,7 +46,7 @@ public sealed class TeamsBotApplicationTests
         configuration["Playground:Enabled"].Should().Be("false");
         var links = host.App.Services.GetRequiredService<IConversationLinks>();
         (await links.GetGroepAsync(new ConversationRef(Platform.Teams, TeamsTestData.GroupChatId), CancellationToken.None)).Should().Be("5");
-        host.App.Services.GetRequiredService<SchoolConfiguration>().SourcePath.Should().Be(host.App.SchoolConfigPath);
+        host.App.Services.GetRequiredService<SchoolSource>().Current.SourcePath.Should().Be(host.App.SchoolConfigPath);
     }
 
     [Fact]

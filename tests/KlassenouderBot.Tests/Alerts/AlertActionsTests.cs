@@ -1,3 +1,4 @@
+using KlassenouderBot.School;
 using KlassenouderBot.Alerts;
 using KlassenouderBot.Data.Entities;
 using KlassenouderBot.Moderation;
@@ -105,7 +106,7 @@ public sealed class AlertActionsTests
     }
 
     private AlertActions CreateSut(SqliteTestDatabase database) =>
-        new(database, ConversationScript.Sample, _clock, NullLogger<AlertActions>.Instance);
+        new(database, SchoolSource.Fixed(ConversationScript.Sample), _clock, NullLogger<AlertActions>.Instance);
 
     private async Task<Guid> StoreAlertAsync(SqliteTestDatabase database)
     {

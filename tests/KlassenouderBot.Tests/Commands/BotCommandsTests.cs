@@ -80,5 +80,5 @@ public sealed class BotCommandsTests
     }
 
     private BotCommands CreateSut(SqliteTestDatabase database, IConversationLinks links) =>
-        new(ConversationScript.Sample, links, Options.Create(new PrivacyOptions()), database, FaqEngine.Create(ConversationScript.Sample.Faq), new FaqAnswerStore(database, _clock), _clock);
+        new(SchoolSource.Fixed(ConversationScript.Sample), links, Options.Create(new PrivacyOptions()), database, FaqIndex.Fixed(FaqEngine.Create(ConversationScript.Sample.Faq)), new FaqAnswerStore(database, _clock), _clock);
 }

@@ -19,7 +19,7 @@ public sealed class CommandTextsTests
     private readonly BotCommands _sut = Create(null!);
 
     private static BotCommands Create(SqliteTestDatabase database) =>
-        new(ConversationScript.Sample, new InMemoryConversationLinks(ConversationScript.Sample), Options.Create(new PrivacyOptions()), database, FaqEngineFactory.Create(ConversationScript.Sample), new FaqAnswerStore(database, new FakeTimeProvider()), new FakeTimeProvider());
+        new(SchoolSource.Fixed(ConversationScript.Sample), new InMemoryConversationLinks(ConversationScript.Sample), Options.Create(new PrivacyOptions()), database, FaqIndex.Fixed(FaqEngineFactory.Create(ConversationScript.Sample)), new FaqAnswerStore(database, new FakeTimeProvider()), new FakeTimeProvider());
 
     /// <summary>Answers through a migrated in-memory database, where the answer is recorded.</summary>
     private static async Task<FaqReply> AnswerAsync(ConversationRef conversation, string question)

@@ -1,3 +1,4 @@
+using KlassenouderBot.School;
 using KlassenouderBot.Data;
 using KlassenouderBot.Platforms;
 using KlassenouderBot.Tests.Fakes;
@@ -60,7 +61,7 @@ public sealed class EfConversationLinksTests
         {
             ConversationLinks = new Dictionary<string, string> { ["Teams:19:file@thread.v2"] = "4" },
         };
-        var sut = new EfConversationLinks(database, _clock, school);
+        var sut = new EfConversationLinks(database, _clock, SchoolSource.Fixed(school));
         var conversation = new ConversationRef(Platform.Teams, "19:file@thread.v2");
 
         (await sut.GetGroepAsync(conversation, CancellationToken.None)).Should().Be("4");

@@ -151,13 +151,22 @@ public sealed partial class SchemaAgreementTests
                 .ToList();
         }
 
+        // Later scripts add columns to tables made earlier.
+        foreach (Match added in AddColumnPattern().Matches(sql))
+        {
+            tables[added.Groups["table"].Value].Add(added.Groups["column"].Value);
+        }
+
         return tables;
     }
 
     [GeneratedRegex(@"CREATE TABLE (?<name>\w+) \((?<body>.*?)\n\);", RegexOptions.Singleline)]
     private static partial Regex CreateTablePattern();
 
+    [GeneratedRegex(@"ALTER TABLE (?<table>\w+) ADD COLUMN (?<column>[a-z_]+) ")]
+    private static partial Regex AddColumnPattern();
+
     // A column line starts with a lower-case name followed by a type; PRIMARY KEY, CHECK etc. do not.
-    [GeneratedRegex(@"^[a-z_]+\s+(text|uuid|integer|boolean|timestamptz|float8|double precision)\b")]
+    [GeneratedRegex(@"^[a-z_]+\s+(text|uuid|integer|bigint|boolean|timestamptz|float8|double precision|bytea)\b")]
     private static partial Regex ColumnLinePattern();
 }

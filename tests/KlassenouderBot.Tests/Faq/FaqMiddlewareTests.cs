@@ -131,7 +131,7 @@ public sealed class FaqMiddlewareTests : IAsyncLifetime
     {
         var school = ConversationScript.Sample;
         var engine = FaqEngine.Create(school.Faq, FaqEngineFactory.ReadGuide(school.SchoolGuidePath), school.Synonyms, options ?? school.FaqOptions);
-        return new FaqMiddleware(engine, school, new InMemoryConversationLinks(school), [_sender], new FaqAnswerStore(_database!, _clock), _clock);
+        return new FaqMiddleware(FaqIndex.Fixed(engine), SchoolSource.Fixed(school), new InMemoryConversationLinks(school), [_sender], new FaqAnswerStore(_database!, _clock), _clock);
     }
 
     private ChatMessage Message(string text, bool addressed = false, bool isPrivate = false) => new()

@@ -67,7 +67,7 @@ public sealed class PlaygroundRoomsTests
         PlaygroundRooms.IsValidRoomId(id).Should().Be(expected);
 
     private static PlaygroundRooms CreateSut(SchoolConfiguration? school, IConversationLinks? links = null) =>
-        new(Options.Create(new PlaygroundOptions()), links, school);
+        new(Options.Create(new PlaygroundOptions()), links, school is null ? null : SchoolSource.Fixed(school));
 
     private static SchoolConfiguration SampleSchool() => new()
     {

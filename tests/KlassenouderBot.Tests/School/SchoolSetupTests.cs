@@ -24,7 +24,7 @@ public sealed class SchoolSetupTests : IDisposable
         var path = _files.Write("school:\n  name: \"Test\"\n  contacts: \"oops\"\n");
         using var provider = CreateProvider(path);
 
-        var act = () => provider.GetRequiredService<SchoolConfiguration>();
+        var act = () => provider.GetRequiredService<SchoolSource>().Current;
 
         act.Should().Throw<SchoolConfigurationException>().WithMessage($"{path}:3: school.contacts must be a list*");
     }
@@ -34,10 +34,10 @@ public sealed class SchoolSetupTests : IDisposable
     {
         using var provider = CreateProvider(configPath: null);
 
-        var school = provider.GetRequiredService<SchoolConfiguration>();
+        var school = provider.GetRequiredService<SchoolSource>().Current;
 
         school.Name.Should().Be("Kindcentrum De Wilgenhoek");
-        provider.GetRequiredService<SchoolConfiguration>().Should().BeSameAs(school);
+        provider.GetRequiredService<SchoolSource>().Current.Should().BeSameAs(school);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class SchoolSetupTests : IDisposable
     {
         using var provider = CreateProvider(configPath: "");
 
-        provider.GetRequiredService<SchoolConfiguration>().SourcePath.Should().Be(Path.GetFullPath(SchoolOptions.DefaultConfigPath));
+        provider.GetRequiredService<SchoolSource>().Current.SourcePath.Should().Be(Path.GetFullPath(SchoolOptions.DefaultConfigPath));
     }
 
     [Fact]

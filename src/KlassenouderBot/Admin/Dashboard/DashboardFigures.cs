@@ -11,7 +11,7 @@ namespace KlassenouderBot.Admin.Dashboard;
 /// <summary>The dashboard's counts over the last four weeks, for the groepen an account may see.</summary>
 public sealed record DashboardCounts(int OpenAlerts, int Nudges, int FaqAnswered, int FaqMissed);
 
-public sealed class DashboardFigures(IDbContextFactory<BotDbContext> contextFactory, SchoolConfiguration school, TimeProvider time)
+public sealed class DashboardFigures(IDbContextFactory<BotDbContext> contextFactory, SchoolSource school, TimeProvider time)
 {
     public const int Days = 28;
 
@@ -42,7 +42,7 @@ public sealed class DashboardFigures(IDbContextFactory<BotDbContext> contextFact
     public async Task<IReadOnlyList<ClassTemperature>> TemperatureAsync(CurrentAccount account, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var zone = school.ResolveTimeZone();
+        var zone = school.Current.ResolveTimeZone();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
         var first = today.AddDays(1 - Days);
 
@@ -62,7 +62,7 @@ public sealed class DashboardFigures(IDbContextFactory<BotDbContext> contextFact
 
         DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
-        var classes = school.Classes.Select(c => (string?)c.Groep).Where(g => all || account.CanSee(g)).ToList();
+        var classes = school.Current.Classes.Select(c => (string?)c.Groep).Where(g => all || account.CanSee(g)).ToList();
         if (all && (interventions.Any(i => i.Groep is null) || alerts.Any(a => a.Groep is null)))
         {
             classes.Add(null);

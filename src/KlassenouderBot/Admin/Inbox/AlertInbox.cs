@@ -23,7 +23,7 @@ public enum AlertAccess
 /// The alert inbox: the alerts an account may see (<see cref="AlertVisibility"/>), newest first, and the same
 /// actions as the buttons in Teams and Discord.
 /// </summary>
-public sealed class AlertInbox(IDbContextFactory<BotDbContext> contextFactory, IAlertActions actions, SchoolConfiguration school)
+public sealed class AlertInbox(IDbContextFactory<BotDbContext> contextFactory, IAlertActions actions, SchoolSource school)
 {
     public const int PageSize = 100;
 
@@ -38,7 +38,7 @@ public sealed class AlertInbox(IDbContextFactory<BotDbContext> contextFactory, I
         }
 
         var records = await query.OrderByDescending(a => a.CreatedAt).Take(PageSize).ToListAsync(cancellationToken);
-        var zone = school.ResolveTimeZone();
+        var zone = school.Current.ResolveTimeZone();
 
         // Excerpts stay on the alert's own page; the list shows what is going on, not what was said.
         return [.. records.Select(r => new InboxAlert(AlertViews.FromRecord(r, [], zone), Recipient(r)))];
@@ -57,7 +57,7 @@ public sealed class AlertInbox(IDbContextFactory<BotDbContext> contextFactory, I
         }
 
         return account.CanSee(record)
-            ? (AlertAccess.Allowed, AlertViews.FromRecord(record, AlertActions.Excerpts(record), school.ResolveTimeZone()))
+            ? (AlertAccess.Allowed, AlertViews.FromRecord(record, AlertActions.Excerpts(record), school.Current.ResolveTimeZone()))
             : (AlertAccess.Forbidden, null);
     }
 

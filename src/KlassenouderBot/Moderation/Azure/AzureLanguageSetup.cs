@@ -24,7 +24,7 @@ public static class AzureLanguageSetup
         services.AddSingleton(sp => new AzureSecondOpinion(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             sp.GetRequiredService<IOptions<AzureLanguageOptions>>().Value,
-            sp.GetRequiredService<School.SchoolConfiguration>(),
+            sp.GetRequiredService<School.SchoolSource>(),
             sp.GetRequiredService<LocalToneAnalyzer>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<AzureLanguageMetrics>(),

@@ -10,11 +10,11 @@ internal sealed class AzureSecondOpinion : IAsyncDisposable
 {
     private readonly AzureSentimentBatcher _batcher;
 
-    public AzureSecondOpinion(HttpClient http, AzureLanguageOptions options, SchoolConfiguration school, LocalToneAnalyzer local, TimeProvider time, AzureLanguageMetrics metrics, ILogger<AzureSentimentClient> logger)
+    public AzureSecondOpinion(HttpClient http, AzureLanguageOptions options, SchoolSource school, LocalToneAnalyzer local, TimeProvider time, AzureLanguageMetrics metrics, ILogger<AzureSentimentClient> logger)
     {
         Client = new AzureSentimentClient(http, options, time, metrics, logger);
         _batcher = new AzureSentimentBatcher(Client, options, time);
-        Analyzer = new SecondOpinionToneAnalyzer(local, _batcher, PersonalDataRedactor.For(school), options, time, metrics);
+        Analyzer = new SecondOpinionToneAnalyzer(local, _batcher, PersonalDataRedactor.Following(school), options, time, metrics);
     }
 
     public AzureSentimentClient Client { get; }

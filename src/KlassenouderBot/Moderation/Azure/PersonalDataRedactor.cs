@@ -33,6 +33,25 @@ internal sealed partial class PersonalDataRedactor
             .Concat(school.Classes.SelectMany(c => c.Children))
             .Concat(school.Escalation.Director is { } director ? [director.Name] : []));
 
+    /// <summary>A redactor that follows the school: rebuilt when the school's names change, shared until then.</summary>
+    public static Func<PersonalDataRedactor> Following(SchoolSource school)
+    {
+        Tuple<SchoolConfiguration, PersonalDataRedactor>? cached = null;
+        return () =>
+        {
+            var current = school.Current;
+            var hit = Volatile.Read(ref cached);
+            if (hit is not null && ReferenceEquals(hit.Item1, current))
+            {
+                return hit.Item2;
+            }
+
+            var built = For(current);
+            Volatile.Write(ref cached, Tuple.Create(current, built));
+            return built;
+        };
+    }
+
     public string Redact(string text, AnalysisContext context)
     {
         var redacted = EmailAddress().Replace(text, Email);

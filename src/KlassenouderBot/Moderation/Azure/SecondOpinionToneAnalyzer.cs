@@ -13,11 +13,11 @@ public sealed class SecondOpinionToneAnalyzer : IToneAnalyzer
 {
     private readonly LocalToneAnalyzer _local;
     private readonly AzureSentimentBatcher _azure;
-    private readonly PersonalDataRedactor _redactor;
+    private readonly Func<PersonalDataRedactor> _redactor;
     private readonly AzureLanguageMetrics _metrics;
     private readonly ResiliencePipeline<AzureOpinion?> _withinBudget;
 
-    internal SecondOpinionToneAnalyzer(LocalToneAnalyzer local, AzureSentimentBatcher azure, PersonalDataRedactor redactor, AzureLanguageOptions options, TimeProvider time, AzureLanguageMetrics metrics)
+    internal SecondOpinionToneAnalyzer(LocalToneAnalyzer local, AzureSentimentBatcher azure, Func<PersonalDataRedactor> redactor, AzureLanguageOptions options, TimeProvider time, AzureLanguageMetrics metrics)
     {
         _local = local;
         _azure = azure;
@@ -46,7 +46,7 @@ public sealed class SecondOpinionToneAnalyzer : IToneAnalyzer
             return local;
         }
 
-        var redacted = _redactor.Redact(text, context);
+        var redacted = _redactor().Redact(text, context);
         var opinion = await _withinBudget.ExecuteAsync(
             async token => await _azure.AnalyzeAsync(redacted, local.Language).WaitAsync(token),
             cancellationToken);
