@@ -48,6 +48,7 @@ public static class AdminSetup
         services.AddHostedService<FirstAdminSetupService>();
         services.AddSingleton<AlertInbox>();
         services.AddSingleton<Dashboard.DashboardFigures>();
+        services.AddSingleton<FaqEditor.FaqEditing>();
         return services;
     }
 

@@ -54,7 +54,7 @@ public sealed class BotCommands(
         // The linked groep makes answers that differ per class (gym days) specific, and names the teacher to ask.
         var groep = await links.GetGroepAsync(conversation, cancellationToken);
         var result = faq.Current.Ask(question, groep);
-        var answerId = await answers.RecordAsync(conversation, groep, result, cancellationToken);
+        var answerId = await answers.RecordAsync(conversation, groep, result, question, cancellationToken);
         return new FaqReply(result.Answered, FaqReplies.Say(result, School, groep), answerId.ToString());
     }
 

@@ -22,6 +22,10 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
 
     public DbSet<Account> Accounts => Set<Account>();
 
+    public DbSet<SchoolDocumentRecord> SchoolDocuments => Set<SchoolDocumentRecord>();
+
+    public DbSet<SchoolGuideRecord> SchoolGuides => Set<SchoolGuideRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date type: EF would store text it cannot order or compare. A fixed-width UTC

@@ -46,6 +46,14 @@ public static class DataSetup
 
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService<DatabaseMigrationService>();
+
+        // After the migrations: the admin app's saved school replaces the file's before the first message.
+        // Only with a school registered (AddSchool comes first); the database alone works without one.
+        if (services.Any(d => d.ServiceType == typeof(SchoolSource)))
+        {
+            services.AddSingleton<SchoolDocuments>();
+            services.AddHostedService<SchoolDocumentSync>();
+        }
         services.AddHostedService<RetentionService>(sp => sp.GetRequiredService<RetentionService>());
         services.AddSingleton<RetentionService>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

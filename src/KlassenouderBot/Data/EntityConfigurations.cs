@@ -104,6 +104,7 @@ internal sealed class FaqAnswerRecordConfiguration : IEntityTypeConfiguration<Fa
         builder.Property(a => a.Answered).HasColumnName("answered");
         builder.Property(a => a.Confidence).HasColumnName("confidence");
         builder.Property(a => a.NotHelpfulAt).HasColumnName("not_helpful_at");
+        builder.Property(a => a.MissedQuestion).HasColumnName("missed_question");
         builder.Property(a => a.CreatedAt).HasColumnName("created_at");
         builder.HasIndex(a => a.CreatedAt).HasDatabaseName("ix_faq_answers_created_at");
         builder.HasIndex(a => new { a.ConversationKey, a.CreatedAt }).HasDatabaseName("ix_faq_answers_conversation");
@@ -129,5 +130,36 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.CreatedAt).HasColumnName("created_at");
         builder.Ignore(a => a.GroepList);
         builder.HasIndex(a => a.NormalizedEmail).IsUnique().HasDatabaseName("ux_accounts_normalized_email");
+    }
+}
+
+internal sealed class SchoolDocumentRecordConfiguration : IEntityTypeConfiguration<SchoolDocumentRecord>
+{
+    public void Configure(EntityTypeBuilder<SchoolDocumentRecord> builder)
+    {
+        builder.ToTable("school_documents");
+        builder.HasKey(d => d.Version);
+        builder.Property(d => d.Version).HasColumnName("version").ValueGeneratedNever();
+        builder.Property(d => d.Yaml).HasColumnName("yaml");
+        builder.Property(d => d.SourcePath).HasColumnName("source_path");
+        builder.Property(d => d.SourceSha256).HasColumnName("source_sha256");
+        builder.Property(d => d.GuideId).HasColumnName("guide_id");
+        builder.Property(d => d.Change).HasColumnName("change");
+        builder.Property(d => d.ChangedBy).HasColumnName("changed_by");
+        builder.Property(d => d.CreatedAt).HasColumnName("created_at");
+    }
+}
+
+internal sealed class SchoolGuideRecordConfiguration : IEntityTypeConfiguration<SchoolGuideRecord>
+{
+    public void Configure(EntityTypeBuilder<SchoolGuideRecord> builder)
+    {
+        builder.ToTable("school_guides");
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(g => g.FileName).HasColumnName("file_name");
+        builder.Property(g => g.Content).HasColumnName("content");
+        builder.Property(g => g.CreatedBy).HasColumnName("created_by");
+        builder.Property(g => g.CreatedAt).HasColumnName("created_at");
     }
 }

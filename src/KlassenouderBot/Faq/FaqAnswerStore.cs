@@ -1,20 +1,26 @@
 using KlassenouderBot.Data;
 using KlassenouderBot.Data.Entities;
 using KlassenouderBot.Platforms;
+using KlassenouderBot.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace KlassenouderBot.Faq;
 
 /// <summary>
 /// Records that the bot answered (or could not answer) a question, and a parent's "this did not help", for
-/// the school: which entry or guide section, how sure, never the question. Kept for the retention period.
+/// the school: which entry or guide section and how sure. The question itself only when it went unanswered,
+/// with names and contact details taken out, so the school can add an entry for it. Kept for the retention period.
 /// </summary>
-public sealed class FaqAnswerStore(IDbContextFactory<BotDbContext> contextFactory, TimeProvider timeProvider)
+public sealed class FaqAnswerStore(IDbContextFactory<BotDbContext> contextFactory, TimeProvider timeProvider, Func<PersonalDataRedactor>? redactor = null)
 {
+    /// <summary>Longer questions are cut: the start says what it is about.</summary>
+    public const int MaxStoredQuestionLength = 300;
+
     /// <summary>"Did not help" counts for the last answer in a conversation given within this time.</summary>
     public static readonly TimeSpan FeedbackWindow = TimeSpan.FromHours(1);
 
-    public async Task<Guid> RecordAsync(ConversationRef conversation, string? groep, FaqResult result, CancellationToken cancellationToken)
+    /// <summary>Records one answer or abstention; the question is stored (redacted) only when it went unanswered.</summary>
+    public async Task<Guid> RecordAsync(ConversationRef conversation, string? groep, FaqResult result, string? question, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var record = new FaqAnswerRecord
@@ -26,12 +32,19 @@ public sealed class FaqAnswerStore(IDbContextFactory<BotDbContext> contextFactor
             Source = result.Answered ? result.Source : null,
             Answered = result.Answered,
             Confidence = Math.Round(result.Confidence, 3),
+            MissedQuestion = result.Answered || redactor is null || string.IsNullOrWhiteSpace(question) ? null : Redacted(question, redactor()),
             CreatedAt = now,
         };
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         db.FaqAnswers.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         return record.Id;
+    }
+
+    private static string Redacted(string question, PersonalDataRedactor redactor)
+    {
+        var text = question.Trim();
+        return redactor.Redact(text.Length <= MaxStoredQuestionLength ? text : text[..MaxStoredQuestionLength], Moderation.AnalysisContext.None);
     }
 
     /// <summary>Marks one answer as not helpful; false when there is no such answer (any more).</summary>

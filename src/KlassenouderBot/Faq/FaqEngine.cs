@@ -39,6 +39,14 @@ public sealed record FaqResult
     internal IReadOnlyList<FaqCandidate> Candidates { get; init; } = [];
 }
 
+/// <summary>One of the best answers to a question, for the admin app's "try a question".</summary>
+/// <param name="IsPassage">True for a guide passage, false for an FAQ entry.</param>
+/// <param name="Name">The entry's id or the passage's heading.</param>
+/// <param name="Source">The guide heading an entry cites, or the passage's own heading.</param>
+/// <param name="Confidence">How sure the bot would be, in [0,1].</param>
+/// <param name="Answer">What the bot would say (an entry's answer, or the passage's answering sentences).</param>
+public sealed record FaqSuggestion(bool IsPassage, string Name, string? Source, double Confidence, string Answer);
+
 /// <summary>An FAQ entry or guide passage that might answer a question.</summary>
 /// <param name="IsPassage">True for a guide passage, false for an FAQ entry.</param>
 /// <param name="Index">Its position among the entries or the passages.</param>
@@ -265,6 +273,25 @@ public sealed class FaqEngine
             Answer = WithGroepRow(AnsweringSentences(best.Index, query), passage.Heading, groep),
         };
     }
+
+    /// <summary>The best <paramref name="count"/> entries and passages for a question, most likely first.</summary>
+    public IReadOnlyList<FaqSuggestion> Suggest(string question, int count = 3)
+    {
+        var (english, query, candidates) = Assess(question);
+        return [.. candidates.OrderByDescending(c => c.Confidence).Take(count).Select(c =>
+        {
+            if (c.IsPassage)
+            {
+                return new FaqSuggestion(true, c.Name, c.Name, c.Confidence, AnsweringSentences(c.Index, query));
+            }
+
+            var entry = _entries[c.Index];
+            return new FaqSuggestion(false, entry.Id, entry.Source, c.Confidence, english && entry.AnswerEn is { Length: > 0 } en ? en : entry.Answer);
+        })];
+    }
+
+    /// <summary>The entries as the school wrote them, for the admin app.</summary>
+    public IReadOnlyList<FaqEntry> Entries => _entries;
 
     /// <summary>
     /// The question read, and the best few FAQ entries and guide passages with what was measured of each and

@@ -75,7 +75,7 @@ public sealed partial class FaqMiddleware(
         var sent = await sender.SendToConversationAsync(message.Conversation, reply, cancellationToken);
         if (sent.Delivered)
         {
-            await answers.RecordAsync(message.Conversation, groep, result, cancellationToken);
+            await answers.RecordAsync(message.Conversation, groep, result, message.Text, cancellationToken);
             if (answerKey is not null)
             {
                 Remember(message.Conversation.Key, answerKey);

@@ -1,3 +1,7 @@
+using KlassenouderBot.Data;
+using KlassenouderBot.Privacy;
+using KlassenouderBot.School;
+using Microsoft.EntityFrameworkCore;
 
 namespace KlassenouderBot.Faq;
 
@@ -15,7 +19,10 @@ public static class FaqSetup
     /// <summary>The school's FAQ index, rebuilt whenever the school changes. Needs <c>AddSchool</c>.</summary>
     public static IServiceCollection AddFaq(this IServiceCollection services)
     {
-        services.AddSingleton<FaqAnswerStore>();
+        services.AddSingleton(sp => new FaqAnswerStore(
+            sp.GetRequiredService<IDbContextFactory<BotDbContext>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            PersonalDataRedactor.Following(sp.GetRequiredService<SchoolSource>())));
         services.AddSingleton<FaqIndex>();
         return services;
     }

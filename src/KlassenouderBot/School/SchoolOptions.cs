@@ -13,4 +13,8 @@ public sealed class SchoolOptions
     /// </summary>
     /// <value>The bundled sample school, <see cref="DefaultConfigPath"/>.</value>
     public string ConfigPath { get; set; } = DefaultConfigPath;
+
+    /// <summary>How often an instance looks whether another one saved a newer version of the school.</summary>
+    /// <value>30 seconds.</value>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

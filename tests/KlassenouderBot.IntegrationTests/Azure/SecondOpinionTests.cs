@@ -1,3 +1,4 @@
+using KlassenouderBot.Privacy;
 using System.Diagnostics;
 using KlassenouderBot.Moderation;
 using KlassenouderBot.Moderation.Azure;

@@ -163,10 +163,10 @@ public sealed partial class SchemaAgreementTests
     [GeneratedRegex(@"CREATE TABLE (?<name>\w+) \((?<body>.*?)\n\);", RegexOptions.Singleline)]
     private static partial Regex CreateTablePattern();
 
-    [GeneratedRegex(@"ALTER TABLE (?<table>\w+) ADD COLUMN (?<column>[a-z_]+) ")]
+    [GeneratedRegex(@"ALTER TABLE (?<table>\w+) ADD COLUMN (?<column>[a-z_0-9]+) ")]
     private static partial Regex AddColumnPattern();
 
     // A column line starts with a lower-case name followed by a type; PRIMARY KEY, CHECK etc. do not.
-    [GeneratedRegex(@"^[a-z_]+\s+(text|uuid|integer|bigint|boolean|timestamptz|float8|double precision|bytea)\b")]
+    [GeneratedRegex(@"^[a-z_0-9]+\s+(text|uuid|integer|bigint|boolean|timestamptz|float8|double precision|bytea)\b")]
     private static partial Regex ColumnLinePattern();
 }

@@ -26,5 +26,8 @@ public sealed class FaqAnswerRecord
     /// <summary>Set when a parent said the answer did not help.</summary>
     public DateTimeOffset? NotHelpfulAt { get; set; }
 
+    /// <summary>The question, only when it was not answered, with names and contact details taken out.</summary>
+    public string? MissedQuestion { get; set; }
+
     public required DateTimeOffset CreatedAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using KlassenouderBot.Privacy;
 using KlassenouderBot.School;
 
 namespace KlassenouderBot.Moderation.Azure;

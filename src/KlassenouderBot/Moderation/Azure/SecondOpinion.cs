@@ -1,3 +1,4 @@
+using KlassenouderBot.Privacy;
 using System.Globalization;
 
 namespace KlassenouderBot.Moderation.Azure;

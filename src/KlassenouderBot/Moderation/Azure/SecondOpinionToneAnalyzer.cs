@@ -1,3 +1,4 @@
+using KlassenouderBot.Privacy;
 using Polly;
 using Polly.Fallback;
 

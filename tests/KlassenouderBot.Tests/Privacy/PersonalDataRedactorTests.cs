@@ -1,8 +1,9 @@
+using KlassenouderBot.Privacy;
 using KlassenouderBot.Moderation;
 using KlassenouderBot.Moderation.Azure;
 using KlassenouderBot.School;
 
-namespace KlassenouderBot.Tests.Moderation.Azure;
+namespace KlassenouderBot.Tests.Privacy;
 
 public sealed class PersonalDataRedactorTests
 {

@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using KlassenouderBot.Faq;
+using KlassenouderBot.Moderation;
 using KlassenouderBot.School;
 
-namespace KlassenouderBot.Moderation.Azure;
+namespace KlassenouderBot.Privacy;
 
 /// <summary>
 /// Takes out what identifies a person before a message leaves the school's machine: the names the school
@@ -11,7 +12,7 @@ namespace KlassenouderBot.Moderation.Azure;
 /// phone numbers, and any capitalised word inside a sentence that is no Dutch word, which in a parents' chat
 /// is nearly always a name ("met Daan gespeeld"). What is replaced keeps its place, so the sentence still reads.
 /// </summary>
-internal sealed partial class PersonalDataRedactor
+public sealed partial class PersonalDataRedactor
 {
     public const string Name = "[naam]";
     public const string Email = "[e-mail]";
