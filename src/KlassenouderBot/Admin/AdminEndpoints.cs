@@ -1,8 +1,10 @@
 using KlassenouderBot.Admin.Accounts;
+using KlassenouderBot.Admin.Guide;
 using KlassenouderBot.Admin.Inbox;
 using KlassenouderBot.Data.Entities;
 using KlassenouderBot.Platforms;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -50,6 +52,8 @@ internal static class AdminEndpoints
             };
         }).RequireAuthorization();
 
+        admin.MapPost("/schoolgids/upload", UploadGuideAsync).RequireAuthorization(AdminSetup.SchoolAdminPolicy);
+
         // A link, not a form: it changes nothing but how the pages read.
         admin.MapGet("/taal/{language}", (string language, [FromQuery] string? terug, HttpContext context) =>
         {
@@ -63,5 +67,53 @@ internal static class AdminEndpoints
             });
             return Results.LocalRedirect(terug is { Length: > 0 } back && back.StartsWith("/admin", StringComparison.Ordinal) && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/admin");
         });
+    }
+
+    /// <summary>
+    /// A guide upload. The size is checked before the body is read (a 50 MB file is refused at once, with the
+    /// reason), then the form, then its antiforgery token, which is checked here because the body limit has to be
+    /// set before anything reads the form.
+    /// </summary>
+    private static async Task<IResult> UploadGuideAsync(HttpContext context, IAntiforgery antiforgery, GuideUploads uploads, AdminMessages messages)
+    {
+        const string page = "/admin/schoolgids";
+        const long formOverhead = 1024 * 1024;
+        if (context.Request.ContentLength is { } length && length > GuideUploads.MaxBytes + formOverhead)
+        {
+            return Results.LocalRedirect(messages.Redirect(page, GuideUploads.TooLarge(length)));
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = GuideUploads.MaxBytes + formOverhead;
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+            await antiforgery.ValidateRequestAsync(context);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.LocalRedirect(messages.Redirect(page, GuideUploads.TooLarge(GuideUploads.MaxBytes + formOverhead)));
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return Results.BadRequest();
+        }
+
+        if (form.Files.GetFile("bestand") is not { } file)
+        {
+            return Results.LocalRedirect(messages.Redirect(page, "Kies eerst een bestand (Markdown of Word)."));
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, context.RequestAborted);
+        var account = CurrentAccount.From(context.User)!;
+        var (id, problem) = await uploads.StoreAsync(file.FileName, buffer.ToArray(), $"{account.DisplayName} ({account.Email})", context.RequestAborted);
+        return id is { } stored
+            ? Results.LocalRedirect($"{page}/voorbeeld/{stored}")
+            : Results.LocalRedirect(messages.Redirect(page, problem!));
     }
 }

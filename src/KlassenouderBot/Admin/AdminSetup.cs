@@ -49,6 +49,8 @@ public static class AdminSetup
         services.AddSingleton<AlertInbox>();
         services.AddSingleton<Dashboard.DashboardFigures>();
         services.AddSingleton<FaqEditor.FaqEditing>();
+        services.AddSingleton<Guide.GuideUploads>();
+        services.AddSingleton<AdminMessages>();
         return services;
     }
 

@@ -32,6 +32,12 @@ public sealed class RetentionService(
         var faqAnswers = await db.FaqAnswers
             .Where(a => a.CreatedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken);
+
+        // A guide uploaded for a preview and never used is of no use after a day.
+        var uploadCutoff = timeProvider.GetUtcNow().AddDays(-1);
+        await db.SchoolGuides
+            .Where(g => g.CreatedAt < uploadCutoff && !db.SchoolDocuments.Any(d => d.GuideId == g.Id))
+            .ExecuteDeleteAsync(cancellationToken);
         logger.RetentionDeleted(interventions, alerts, faqAnswers, cutoff);
         return new RetentionResult(interventions, alerts, faqAnswers);
     }

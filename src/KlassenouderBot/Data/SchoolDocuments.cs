@@ -6,9 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KlassenouderBot.Data;
 
-/// <summary>A new guide to store with a change.</summary>
-public sealed record GuideUpload(string FileName, byte[] Content);
-
 /// <summary>
 /// The school's saved versions. A change is made to the newest version (fetched first, so two admins' edits to
 /// different entries both stay), checked by parsing it exactly as the file is parsed at start-up, stored as the
@@ -70,7 +67,7 @@ public sealed class SchoolDocuments(
     /// </summary>
     /// <returns>The published snapshot, or the reason the change was refused (nothing is stored then).</returns>
     public async Task<(SchoolSnapshot? Snapshot, string? Problem)> SaveAsync(
-        Func<SchoolSnapshot, string> edit, GuideUpload? guide, string change, string actor, CancellationToken cancellationToken)
+        Func<SchoolSnapshot, string> edit, StoredGuide? guide, string change, string actor, CancellationToken cancellationToken)
     {
         await _saving.WaitAsync(cancellationToken);
         try
@@ -86,7 +83,7 @@ public sealed class SchoolDocuments(
             {
                 yaml = edit(current);
                 school = SchoolConfigurationLoader.Parse(yaml, current.School.SourcePath ?? SchoolOptions.DefaultConfigPath);
-                storedGuide = guide is null ? current.Guide : new StoredGuide(Guid.CreateVersion7(time.GetUtcNow()), SafeFileName(guide.FileName), guide.Content);
+                storedGuide = guide ?? current.Guide;
                 var candidate = new SchoolSnapshot(school, yaml, current.Version + 1, storedGuide);
                 _ = FaqEngineFactory.Create(candidate, out _);
             }
@@ -99,9 +96,10 @@ public sealed class SchoolDocuments(
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             var previous = await db.SchoolDocuments.AsNoTracking().OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
             var snapshot = new SchoolSnapshot(school, yaml, current.Version + 1, storedGuide);
-            if (guide is not null)
+            // An upload is usually stored already, for its preview; a guide new to the database is stored now.
+            if (guide is not null && !await db.SchoolGuides.AnyAsync(g => g.Id == guide.Id, cancellationToken))
             {
-                db.SchoolGuides.Add(new SchoolGuideRecord { Id = storedGuide!.Id, FileName = storedGuide.FileName, Content = storedGuide.Content, CreatedBy = actor, CreatedAt = now });
+                db.SchoolGuides.Add(new SchoolGuideRecord { Id = guide.Id, FileName = SafeFileName(guide.FileName), Content = guide.Content, CreatedBy = actor, CreatedAt = now });
             }
 
             db.SchoolDocuments.Add(new SchoolDocumentRecord
@@ -174,7 +172,7 @@ public sealed class SchoolDocuments(
     }
 
     /// <summary>Only the name of an uploaded file, never a path someone typed into it.</summary>
-    private static string SafeFileName(string name)
+    public static string SafeFileName(string name)
     {
         var file = Path.GetFileName(name.Replace('\\', '/'));
         return file.Length is > 0 and <= 200 ? file : "schoolgids" + Path.GetExtension(file);
