@@ -1,8 +1,10 @@
 using KlassenouderBot.Admin.Accounts;
+using KlassenouderBot.Admin.Classes;
 using KlassenouderBot.Admin.Guide;
 using KlassenouderBot.Admin.Inbox;
 using KlassenouderBot.Data.Entities;
 using KlassenouderBot.Platforms;
+using KlassenouderBot.School;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
@@ -54,6 +56,59 @@ internal static class AdminEndpoints
 
         admin.MapPost("/schoolgids/upload", UploadGuideAsync).RequireAuthorization(AdminSetup.SchoolAdminPolicy);
 
+        admin.MapPost("/klassen/chat", async ([FromForm] string platform, [FromForm] string conversation, [FromForm] string? groep, HttpContext context, ClassAdministration classes, AdminMessages messages) =>
+        {
+            if (!Enum.TryParse<Platform>(platform, out var parsed))
+            {
+                return Results.BadRequest();
+            }
+
+            var problem = await classes.RelinkAsync(parsed, conversation, string.IsNullOrWhiteSpace(groep) ? null : groep, Actor(context), context.RequestAborted);
+            return Results.LocalRedirect(messages.Redirect("/admin/klassen", problem ?? "De koppeling is aangepast."));
+        }).RequireAuthorization(AdminSetup.SchoolAdminPolicy);
+
+        admin.MapPost("/klassen/account/{id:guid}/verwijderen", async (Guid id, HttpContext context, ClassAdministration classes, AdminMessages messages) =>
+        {
+            var problem = await classes.DeleteAccountAsync(id, CurrentAccount.From(context.User)!, context.RequestAborted);
+            return Results.LocalRedirect(messages.Redirect("/admin/klassen", problem ?? "Het account is verwijderd."));
+        }).RequireAuthorization(AdminSetup.SchoolAdminPolicy).WithMetadata(new RequireAntiforgeryTokenAttribute());
+
+        admin.MapGet("/klassen/school.yaml", (SchoolSource school) =>
+            Results.File(System.Text.Encoding.UTF8.GetBytes(school.Snapshot.Yaml), "application/yaml; charset=utf-8", "school.yaml"))
+            .RequireAuthorization(AdminSetup.SchoolAdminPolicy);
+
+        admin.MapPost("/klassen/import", async (IFormFile bestand, HttpContext context, ClassAdministration classes, AdminMessages messages) =>
+        {
+            const long maxYamlBytes = 1024 * 1024;
+            if (bestand.Length > maxYamlBytes)
+            {
+                return Results.LocalRedirect(messages.Redirect("/admin/klassen", "Een schoolbestand is hooguit 1 MB; dit is geen schoolbestand."));
+            }
+
+            using var reader = new StreamReader(bestand.OpenReadStream(), new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
+            string yaml;
+            try
+            {
+                yaml = await reader.ReadToEndAsync(context.RequestAborted);
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                return Results.LocalRedirect(messages.Redirect("/admin/klassen", "Het bestand is geen UTF-8-tekst; sla het schoolbestand op als UTF-8 YAML."));
+            }
+
+            string? problem;
+            try
+            {
+                problem = await classes.ImportAsync(yaml, Actor(context), context.RequestAborted);
+            }
+            catch (YamlDotNet.Core.YamlException exception)
+            {
+                problem = $"Geen geldige YAML (regel {exception.Start.Line}): {exception.Message}";
+            }
+
+            return Results.LocalRedirect(messages.Redirect("/admin/klassen", problem is null ? "Het schoolbestand is geïmporteerd." : $"Niet geïmporteerd: {problem}"));
+        }).RequireAuthorization(AdminSetup.SchoolAdminPolicy);
+
         // A link, not a form: it changes nothing but how the pages read.
         admin.MapGet("/taal/{language}", (string language, [FromQuery] string? terug, HttpContext context) =>
         {
@@ -68,6 +123,9 @@ internal static class AdminEndpoints
             return Results.LocalRedirect(terug is { Length: > 0 } back && back.StartsWith("/admin", StringComparison.Ordinal) && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/admin");
         });
     }
+
+    private static string Actor(HttpContext context) =>
+        CurrentAccount.From(context.User) is { } account ? $"{account.DisplayName} ({account.Email})" : "admin";
 
     /// <summary>
     /// A guide upload. The size is checked before the body is read (a 50 MB file is refused at once, with the

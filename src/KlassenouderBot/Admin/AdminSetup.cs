@@ -43,7 +43,9 @@ public static class AdminSetup
             options.Cookie.Name = "kob.antiforgery";
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.AddAccounts().AddSignInManager();
+        services.AddAccounts().AddSignInManager().AddTokenProvider<DataProtectorTokenProvider<Account>>(TokenOptions.DefaultProvider);
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = AccountsSetup.InviteLifetime);
+        services.AddSingleton<Classes.ClassAdministration>();
         services.AddSingleton<FirstAdminSetup>();
         services.AddHostedService<FirstAdminSetupService>();
         services.AddSingleton<AlertInbox>();

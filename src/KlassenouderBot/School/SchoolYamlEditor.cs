@@ -59,6 +59,116 @@ public static class SchoolYamlEditor
         return Write(stream);
     }
 
+    /// <summary>
+    /// Sets a groep's klassenouder and teachers (adding the groep when new), and makes its alert list in
+    /// <c>escalation.groups</c> follow: the klassenouder's and teachers' entries are replaced, other roles stay.
+    /// A teacher's days and Discord account are kept when the name is unchanged.
+    /// </summary>
+    public static string SaveContacts(string yaml, string groep, Contact? classParent, IReadOnlyList<Contact> teachers)
+    {
+        var (stream, root) = Read(yaml);
+        var school = Mapping(root, "school");
+        var contacts = Sequence(school, "contacts");
+        var entry = contacts.Children.OfType<YamlMappingNode>().FirstOrDefault(c => SameGroep(c, groep));
+        if (entry is null)
+        {
+            entry = new YamlMappingNode { { "groep", Scalar(groep) } };
+            contacts.Children.Add(entry);
+        }
+
+        var previousTeachers = entry.Children.TryGetValue(new YamlScalarNode("teachers"), out var old) && old is YamlSequenceNode oldTeachers
+            ? oldTeachers.Children.OfType<YamlMappingNode>().ToList()
+            : [];
+        entry.Children[new YamlScalarNode("teachers")] = new YamlSequenceNode(teachers.Select(t => TeacherNode(t, previousTeachers)));
+        if (classParent is null)
+        {
+            entry.Children.Remove(new YamlScalarNode("klassenouder"));
+        }
+        else
+        {
+            entry.Children[new YamlScalarNode("klassenouder")] = ContactNode(classParent);
+        }
+
+        if (root.Children.TryGetValue(new YamlScalarNode("escalation"), out var escalationNode) && escalationNode is YamlMappingNode escalation
+            && escalation.Children.TryGetValue(new YamlScalarNode("groups"), out var groupsNode) && groupsNode is YamlSequenceNode groups
+            && groups.Children.OfType<YamlMappingNode>().FirstOrDefault(g => SameGroep(g, groep)) is { } alertGroup
+            && alertGroup.Children.TryGetValue(new YamlScalarNode("alert"), out var alertNode) && alertNode is YamlSequenceNode alert)
+        {
+            var others = alert.Children.OfType<YamlMappingNode>().Where(a => Text(a, "role") is not (AlertRoles.ClassParent or AlertRoles.Teacher)).ToList();
+            var recipients = new List<YamlNode>();
+            if (classParent is not null)
+            {
+                recipients.Add(RecipientNode(AlertRoles.ClassParent, classParent));
+            }
+
+            recipients.AddRange(teachers.Select(t => RecipientNode(AlertRoles.Teacher, t)));
+            recipients.AddRange(others);
+            alertGroup.Children[new YamlScalarNode("alert")] = new YamlSequenceNode(recipients);
+        }
+
+        return Write(stream);
+    }
+
+    /// <summary>A whole school file from the admin app's import: only checked to be one YAML map; the loader checks the rest.</summary>
+    public static string Import(string yaml)
+    {
+        var (stream, _) = Read(yaml);
+        return Write(stream);
+    }
+
+    private static YamlMappingNode TeacherNode(Contact teacher, IReadOnlyList<YamlMappingNode> previous)
+    {
+        var node = ContactNode(teacher);
+        var same = previous.FirstOrDefault(p => string.Equals(Text(p, "name")?.Trim(), teacher.Name.Trim(), StringComparison.OrdinalIgnoreCase));
+        foreach (var key in new[] { "days", "discord", "phone" })
+        {
+            if (same is not null && same.Children.TryGetValue(new YamlScalarNode(key), out var value) && !node.Children.ContainsKey(new YamlScalarNode(key)))
+            {
+                node.Add(key, value);
+            }
+        }
+
+        return node;
+    }
+
+    private static YamlMappingNode ContactNode(Contact contact)
+    {
+        var node = new YamlMappingNode { { "name", Scalar(contact.Name) } };
+        if (contact.Email is { Length: > 0 } email)
+        {
+            node.Add("email", Scalar(email));
+        }
+
+        return node;
+    }
+
+    private static YamlMappingNode RecipientNode(string role, Contact contact)
+    {
+        var node = new YamlMappingNode { { "role", Scalar(role) }, { "name", Scalar(contact.Name) } };
+        if (contact.Email is { Length: > 0 } email)
+        {
+            node.Add("email", Scalar(email));
+        }
+
+        return node;
+    }
+
+    private static bool SameGroep(YamlMappingNode node, string groep) =>
+        string.Equals(Text(node, "groep")?.Replace(" ", "", StringComparison.Ordinal), groep.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+
+    private static string? Text(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
+
+    private static YamlMappingNode Mapping(YamlMappingNode root, string key)
+    {
+        if (root.Children.TryGetValue(new YamlScalarNode(key), out var existing) && existing is YamlMappingNode mapping)
+        {
+            return mapping;
+        }
+
+        throw new SchoolEditException($"De schoolconfiguratie heeft geen '{key}:'.");
+    }
+
     private static YamlMappingNode FaqNode(FaqEntry entry)
     {
         var node = new YamlMappingNode

@@ -94,7 +94,7 @@ internal sealed partial class AdminApplication(IReadOnlyDictionary<string, strin
     /// <summary>Reads the antiforgery token from a page's form (the cookie half stays in the client).</summary>
     public static async Task<string> AntiforgeryTokenAsync(HttpClient browser, string path)
     {
-        var html = await browser.GetStringAsync(new Uri(path, UriKind.Relative));
+        var html = await browser.GetStringAsync(new Uri(path, UriKind.RelativeOrAbsolute));
         return TokenPattern().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {path}");
     }
 

@@ -10,6 +10,9 @@ public static class AccountsSetup
 
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long a link to set a password works.</summary>
+    public static readonly TimeSpan InviteLifetime = TimeSpan.FromDays(7);
+
     /// <summary>
     /// ASP.NET Core Identity's user manager over the <c>accounts</c> table: hashing, lock-out and password rules.
     /// Shared by the server and <c>create-admin</c>; the server adds the sign-in manager and cookies on top.
