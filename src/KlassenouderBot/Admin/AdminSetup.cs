@@ -46,6 +46,7 @@ public static class AdminSetup
         services.AddAccounts().AddSignInManager().AddTokenProvider<DataProtectorTokenProvider<Account>>(TokenOptions.DefaultProvider);
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = AccountsSetup.InviteLifetime);
         services.AddSingleton<Classes.ClassAdministration>();
+        services.AddSingleton<Settings.SchoolSettingsEditing>();
         services.AddSingleton<FirstAdminSetup>();
         services.AddHostedService<FirstAdminSetupService>();
         services.AddSingleton<AlertInbox>();

@@ -24,12 +24,14 @@ public sealed class BotCommands(
 {
     private SchoolConfiguration School => schoolSource.Current;
 
-    public string Welcome(ConversationRef conversation) => CommandTexts.Welcome(School.Name, privacy.Value.RetentionDays, conversation.Platform);
+    private int RetentionDays => School.Settings.RetentionDays ?? privacy.Value.RetentionDays;
+
+    public string Welcome(ConversationRef conversation) => CommandTexts.Welcome(School.Name, RetentionDays, conversation.Platform);
 
     public string Help(ConversationRef conversation) => CommandTexts.Help(School.Name, conversation.Platform);
 
     public string Privacy(ConversationRef conversation) =>
-        CommandTexts.Privacy(School.Name, privacy.Value.RetentionDays, School.Email is { Length: > 0 } email ? $"Mail de school: {email}." : null);
+        CommandTexts.Privacy(School.Name, RetentionDays, School.Email is { Length: > 0 } email ? $"Mail de school: {email}." : null);
 
     public async Task<LinkResult> LinkAsync(ConversationRef conversation, ChatUser requester, string groep, bool platformGrantsManage, CancellationToken cancellationToken)
     {

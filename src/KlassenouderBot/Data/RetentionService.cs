@@ -1,4 +1,5 @@
 using KlassenouderBot.Data.Entities;
+using KlassenouderBot.School;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,13 +16,15 @@ public sealed class RetentionService(
     IDbContextFactory<BotDbContext> contextFactory,
     IOptions<PrivacyOptions> options,
     TimeProvider timeProvider,
-    ILogger<RetentionService> logger) : BackgroundService
+    ILogger<RetentionService> logger,
+    SchoolSource? school = null) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromDays(1);
 
     public async Task<RetentionResult> DeleteExpiredAsync(CancellationToken cancellationToken)
     {
-        var cutoff = timeProvider.GetUtcNow().AddDays(-options.Value.RetentionDays);
+        // The school's own choice in the admin app wins over the server's default.
+        var cutoff = timeProvider.GetUtcNow().AddDays(-(school?.Current.Settings.RetentionDays ?? options.Value.RetentionDays));
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var interventions = await db.Interventions
             .Where(i => i.CreatedAt < cutoff)

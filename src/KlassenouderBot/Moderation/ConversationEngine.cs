@@ -50,9 +50,15 @@ public sealed class ConversationEngine
         {
             // The context is rebuilt only when a new parent speaks; the analyser reads a snapshot, never the live set.
             // ... or when the school's staff changed since.
-            if ((authorName.Length > 0 && state.ParentNames.Add(authorName)) || state.Context is null || !ReferenceEquals(state.Context.StaffNames, view.StaffNames))
+            if ((authorName.Length > 0 && state.ParentNames.Add(authorName)) || state.Context is null
+                || !ReferenceEquals(state.Context.StaffNames, view.StaffNames) || state.Context.Sensitivity != school.Settings.Sensitivity)
             {
-                state.Context = new AnalysisContext { ParentNames = state.ParentNames.ToHashSet(StringComparer.Ordinal), StaffNames = view.StaffNames };
+                state.Context = new AnalysisContext
+                {
+                    ParentNames = state.ParentNames.ToHashSet(StringComparer.Ordinal),
+                    StaffNames = view.StaffNames,
+                    Sensitivity = school.Settings.Sensitivity,
+                };
             }
 
             context = state.Context;
@@ -62,7 +68,7 @@ public sealed class ConversationEngine
         var groep = await _links.GetGroepAsync(message.Conversation, cancellationToken);
         var classGroup = school.FindClass(groep);
         var localTime = TimeZoneInfo.ConvertTime(message.Timestamp, view.TimeZone);
-        var lateNight = localTime.Hour >= 22 || localTime.Hour < 6;
+        var lateNight = school.Settings.IsQuiet(TimeOnly.FromDateTime(localTime.DateTime));
 
         IReadOnlyList<Intervention> interventions;
         EscalationLevel level;

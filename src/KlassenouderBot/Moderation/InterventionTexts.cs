@@ -93,6 +93,9 @@ public sealed class InterventionTexts(IReadOnlyDictionary<string, IReadOnlyList<
         ["step.threat.en"] = ["contact the teacher and the head teacher right away; if anyone is in danger, call 112."],
     };
 
+    /// <summary>The bot's own phrasings of a key, for the admin app to show next to the school's.</summary>
+    public static IReadOnlyList<string> DefaultsFor(string key) => Defaults.TryGetValue(key, out var phrasings) ? phrasings : [];
+
     public string Pick(string key, string language, int seed, IReadOnlyDictionary<string, string> values)
     {
         var phrasings = Phrasings(language == "en" ? key + ".en" : key) ?? Phrasings(key)!;

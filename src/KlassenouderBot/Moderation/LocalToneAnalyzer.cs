@@ -38,7 +38,7 @@ public sealed partial class LocalToneAnalyzer(ModerationOptions? options = null)
 
         var scoring = new Scoring(this, normalized, facts);
         scoring.Run();
-        return scoring.ToAssessment(language, _sensitivity);
+        return scoring.ToAssessment(language, context.Sensitivity ?? _sensitivity);
     }
 
     private static string DetectLanguage(TokenFacts facts) =>

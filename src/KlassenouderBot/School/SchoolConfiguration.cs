@@ -31,6 +31,9 @@ public sealed record SchoolConfiguration
     /// <summary>Absolute path of the school guide (Markdown or .docx), when configured.</summary>
     public string? SchoolGuidePath { get; init; }
 
+    /// <summary>What the admin app's settings page changes (the <c>settings:</c> section).</summary>
+    public SchoolSettings Settings { get; init; } = new();
+
     /// <summary>Per-school overrides of the bot's phrasings, keyed as in <c>InterventionTexts</c>.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Texts { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
@@ -149,4 +152,28 @@ public sealed record FaqEntry(string Id, string Question, string Answer)
     public string? AnswerEn { get; init; }
 
     public string? Source { get; init; }
+}
+
+/// <summary>
+/// Settings a school changes in the admin app. Unset values fall back to the server's configuration
+/// (<c>Moderation:Sensitivity</c>, <c>Privacy:RetentionDays</c>) or the defaults.
+/// </summary>
+public sealed record SchoolSettings
+{
+    public static readonly TimeOnly DefaultQuietFrom = new(22, 0);
+    public static readonly TimeOnly DefaultQuietTo = new(6, 0);
+
+    /// <summary>How readily the bot judges a message a concern or hurtful: 0.5 (later) to 2.0 (sooner).</summary>
+    public double? Sensitivity { get; init; }
+
+    /// <summary>Days the bot keeps what it did (nudges, alerts, FAQ answers): 7 to 365.</summary>
+    public int? RetentionDays { get; init; }
+
+    /// <summary>The start of the school's night: messages then count as late, and the nudge says it can wait till morning.</summary>
+    public TimeOnly QuietFrom { get; init; } = DefaultQuietFrom;
+
+    public TimeOnly QuietTo { get; init; } = DefaultQuietTo;
+
+    /// <summary>True for a local time inside the quiet hours (which may run past midnight).</summary>
+    public bool IsQuiet(TimeOnly time) => QuietFrom <= QuietTo ? time >= QuietFrom && time < QuietTo : time >= QuietFrom || time < QuietTo;
 }

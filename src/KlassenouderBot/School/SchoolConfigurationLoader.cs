@@ -75,6 +75,7 @@ public static partial class SchoolConfigurationLoader
             FaqOptions = ReadFaqSettings(reader, root),
             SchoolGuidePath = ReadSchoolGuidePath(reader, root, baseDirectory),
             Texts = ReadTexts(reader, root),
+            Settings = ReadSettings(reader, root),
             ConversationLinks = ReadConversationLinks(reader, root, classes),
             SourcePath = Path.GetFullPath(sourcePath),
         };
@@ -208,6 +209,45 @@ public static partial class SchoolConfigurationLoader
         return File.Exists(full)
             ? full
             : throw reader.Error(node, $"schoolgids '{relative}' does not exist (looked for {full}); the path is relative to the YAML file");
+    }
+
+    private static SchoolSettings ReadSettings(SchoolYamlReader reader, YamlMappingNode root)
+    {
+        if (reader.OptionalMapping(root, "settings", "settings") is not { } settings)
+        {
+            return new SchoolSettings();
+        }
+
+        var sensitivity = reader.OptionalString(settings, "sensitivity", "settings.sensitivity");
+        var retention = reader.OptionalString(settings, "retention_days", "settings.retention_days");
+        var result = new SchoolSettings
+        {
+            Sensitivity = sensitivity is null ? null
+                : double.TryParse(sensitivity, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s is >= 0.5 and <= 2.0 ? s
+                : throw reader.Error(SchoolYamlReader.Find(settings, "sensitivity")!, $"settings.sensitivity '{sensitivity}' must be a number from 0.5 (later) to 2.0 (sooner), e.g. 1.0"),
+            RetentionDays = retention is null ? null
+                : int.TryParse(retention, System.Globalization.CultureInfo.InvariantCulture, out var days) && days is >= 7 and <= 365 ? days
+                : throw reader.Error(SchoolYamlReader.Find(settings, "retention_days")!, $"settings.retention_days '{retention}' must be a whole number of days from 7 to 365"),
+        };
+
+        if (reader.OptionalMapping(settings, "quiet_hours", "settings.quiet_hours") is { } quiet)
+        {
+            result = result with
+            {
+                QuietFrom = ReadTime(reader, quiet, "from", SchoolSettings.DefaultQuietFrom),
+                QuietTo = ReadTime(reader, quiet, "to", SchoolSettings.DefaultQuietTo),
+            };
+        }
+
+        return result;
+    }
+
+    private static TimeOnly ReadTime(SchoolYamlReader reader, YamlMappingNode mapping, string key, TimeOnly fallback)
+    {
+        var text = reader.OptionalString(mapping, key, $"settings.quiet_hours.{key}");
+        return text is null ? fallback
+            : TimeOnly.TryParseExact(text.Trim(), ["H:mm", "HH:mm"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time) ? time
+            : throw reader.Error(SchoolYamlReader.Find(mapping, key)!, $"settings.quiet_hours.{key} '{text}' must be a time like \"22:00\"");
     }
 
     private static Dictionary<string, IReadOnlyList<string>> ReadTexts(SchoolYamlReader reader, YamlMappingNode root)

@@ -6,6 +6,16 @@ namespace KlassenouderBot.School;
 /// <summary>A change the admin app cannot make, in words for the person who asked (e.g. a duplicate FAQ id).</summary>
 public sealed class SchoolEditException(string message) : Exception(message);
 
+/// <summary>What the settings page saves.</summary>
+public sealed record SchoolSettingsChange(
+    double? Sensitivity,
+    int? RetentionDays,
+    TimeOnly QuietFrom,
+    TimeOnly QuietTo,
+    bool AutoAnswerInGroups,
+    bool IncludeExcerpts,
+    IReadOnlyDictionary<string, string?> Texts);
+
 /// <summary>
 /// Changes to the school YAML made by the admin app, on the YAML tree itself so that every part the admin app
 /// does not touch stays as the school wrote it (comments excepted: YAML libraries do not keep them). The result
@@ -107,6 +117,63 @@ public static class SchoolYamlEditor
         }
 
         return Write(stream);
+    }
+
+    /// <summary>
+    /// The settings page's values: <c>settings:</c>, <c>faq_settings.auto_answer_in_groups</c>,
+    /// <c>escalation.include_excerpts</c>, and the nudge texts under <c>texts:</c> (an empty text removes the
+    /// school's own, so the bot's phrasings come back).
+    /// </summary>
+    public static string SaveSettings(string yaml, SchoolSettingsChange change)
+    {
+        var (stream, root) = Read(yaml);
+        var settings = MappingOrNew(root, "settings");
+        SetOrRemove(settings, "sensitivity", change.Sensitivity?.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture));
+        SetOrRemove(settings, "retention_days", change.RetentionDays?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        settings.Children[new YamlScalarNode("quiet_hours")] = new YamlMappingNode
+        {
+            { "from", new YamlScalarNode(change.QuietFrom.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)) { Style = ScalarStyle.DoubleQuoted } },
+            { "to", new YamlScalarNode(change.QuietTo.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)) { Style = ScalarStyle.DoubleQuoted } },
+        };
+        MappingOrNew(root, "faq_settings").Children[new YamlScalarNode("auto_answer_in_groups")] = new YamlScalarNode(change.AutoAnswerInGroups ? "true" : "false");
+        MappingOrNew(root, "escalation").Children[new YamlScalarNode("include_excerpts")] = new YamlScalarNode(change.IncludeExcerpts ? "true" : "false");
+
+        var texts = MappingOrNew(root, "texts");
+        foreach (var (key, text) in change.Texts)
+        {
+            SetOrRemove(texts, key, string.IsNullOrWhiteSpace(text) ? null : text.Trim());
+        }
+
+        if (texts.Children.Count == 0)
+        {
+            root.Children.Remove(new YamlScalarNode("texts"));
+        }
+
+        return Write(stream);
+    }
+
+    private static YamlMappingNode MappingOrNew(YamlMappingNode root, string key)
+    {
+        if (root.Children.TryGetValue(new YamlScalarNode(key), out var existing) && existing is YamlMappingNode mapping)
+        {
+            return mapping;
+        }
+
+        var created = new YamlMappingNode();
+        root.Children[new YamlScalarNode(key)] = created;
+        return created;
+    }
+
+    private static void SetOrRemove(YamlMappingNode mapping, string key, string? value)
+    {
+        if (value is null)
+        {
+            mapping.Children.Remove(new YamlScalarNode(key));
+        }
+        else
+        {
+            mapping.Children[new YamlScalarNode(key)] = Scalar(value);
+        }
     }
 
     /// <summary>A whole school file from the admin app's import: only checked to be one YAML map; the loader checks the rest.</summary>
