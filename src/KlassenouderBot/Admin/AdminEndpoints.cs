@@ -109,6 +109,13 @@ internal static class AdminEndpoints
             return Results.LocalRedirect(messages.Redirect("/admin/klassen", problem is null ? "Het schoolbestand is geïmporteerd." : $"Niet geïmporteerd: {problem}"));
         }).RequireAuthorization(AdminSetup.SchoolAdminPolicy);
 
+        admin.MapGet("/privacy/export", async ([FromQuery] string persoon, HttpContext context, Privacy.PersonalDataRequests requests) =>
+        {
+            var found = await requests.FindAsync(persoon, context.RequestAborted);
+            await requests.AuditAsync("privacy.exported", found.Person, Actor(context), context.RequestAborted);
+            return Results.File(requests.Export(found), "application/json", $"gegevens-{Privacy.PersonalDataRequests.Pseudonym(found.Person)}.json");
+        }).RequireAuthorization(AdminSetup.SchoolAdminPolicy);
+
         // A link, not a form: it changes nothing but how the pages read.
         admin.MapGet("/taal/{language}", (string language, [FromQuery] string? terug, HttpContext context) =>
         {

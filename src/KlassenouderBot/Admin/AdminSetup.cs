@@ -47,6 +47,7 @@ public static class AdminSetup
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = AccountsSetup.InviteLifetime);
         services.AddSingleton<Classes.ClassAdministration>();
         services.AddSingleton<Settings.SchoolSettingsEditing>();
+        services.AddSingleton<Privacy.PersonalDataRequests>();
         services.AddSingleton<FirstAdminSetup>();
         services.AddHostedService<FirstAdminSetupService>();
         services.AddSingleton<AlertInbox>();

@@ -23,7 +23,7 @@ public enum AlertAccess
 /// The alert inbox: the alerts an account may see (<see cref="AlertVisibility"/>), newest first, and the same
 /// actions as the buttons in Teams and Discord.
 /// </summary>
-public sealed class AlertInbox(IDbContextFactory<BotDbContext> contextFactory, IAlertActions actions, SchoolSource school)
+public sealed class AlertInbox(IDbContextFactory<BotDbContext> contextFactory, IAlertActions actions, SchoolSource school, TimeProvider time)
 {
     public const int PageSize = 100;
 
@@ -56,9 +56,28 @@ public sealed class AlertInbox(IDbContextFactory<BotDbContext> contextFactory, I
             return (AlertAccess.NotFound, null);
         }
 
-        return account.CanSee(record)
-            ? (AlertAccess.Allowed, AlertViews.FromRecord(record, AlertActions.Excerpts(record), school.Current.ResolveTimeZone()))
-            : (AlertAccess.Forbidden, null);
+        if (!account.CanSee(record))
+        {
+            return (AlertAccess.Forbidden, null);
+        }
+
+        return (AlertAccess.Allowed, AlertViews.FromRecord(record, AlertActions.Excerpts(record), school.Current.ResolveTimeZone()));
+    }
+
+    /// <summary>Who opened an alert, for the audit log: an alert can quote parents when the school allows it.</summary>
+    public async Task RecordViewedAsync(CurrentAccount account, Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            Actor = $"{account.DisplayName} ({account.Email})",
+            Action = "alert.viewed",
+            TargetType = "alert",
+            TargetId = id.ToString(),
+            OccurredAt = time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Applies a choice for an account that may see the alert; the result says why not otherwise.</summary>
