@@ -90,4 +90,50 @@ public sealed class AdminBrowserTests
         response!.Status.Should().Be(403);
         (await page.ContentAsync()).Should().Contain("Geen toegang").And.NotContain("schoolreisje");
     }
+
+    [BrowserFact]
+    public async Task SchoolAdmin_AddsAnFaqEntry_AndItAnswersInTryAQuestion()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        await session.App.AddAccountAsync("directie@wilgenhoek.nl", AccountRole.SchoolAdmin);
+        var page = await session.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "directie@wilgenhoek.nl");
+
+        await page.ClickAsync("nav >> text=FAQ");
+        await page.ClickAsync("text=Nieuwe vraag");
+        await page.FillAsync("#faq-id", "kerstdiner");
+        await page.FillAsync("#faq-question", "Wanneer is het kerstdiner?");
+        await page.FillAsync("#faq-alternates", "Hoe laat begint het kerstdiner?\nWhen is the Christmas dinner?");
+        await page.FillAsync("#faq-answer", "Het kerstdiner is op donderdag 17 december van 17.00 tot 18.30 uur in de klas.");
+        await page.ClickAsync("button[type=submit]:has-text('Opslaan')");
+
+        await page.WaitForURLAsync("**/admin/faq?vraag=*");
+        (await page.Locator("[data-would-answer]").GetAttributeAsync("data-would-answer")).Should().Be("true");
+        (await page.Locator("ol.suggestions li").First.GetAttributeAsync("data-name")).Should().Be("kerstdiner");
+        await page.FillAsync("#vraag", "hoe laat begint het kerstdiner");
+        await page.ClickAsync("button:has-text('Probeer')");
+        (await page.Locator("ol.suggestions li").First.GetAttributeAsync("data-name")).Should().Be("kerstdiner");
+        await BrowserSession.ScreenshotAsync(page, "faq");
+    }
+
+    [BrowserFact]
+    public async Task SchoolAdmin_UploadsAGuide_PreviewsItsPassagesAndUsesIt()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        await session.App.AddAccountAsync("directie@wilgenhoek.nl", AccountRole.SchoolAdmin);
+        var guide = Path.Combine(session.App.Directory, "schoolgids-2027.md");
+        await File.WriteAllTextAsync(guide, "# Schoolgids\n\n## Schoolzwemmen\nGroep 5 zwemt op vrijdag van 10.00 tot 11.00 uur.\n\n## Luizencontrole\nNa elke vakantie kijken ouders de kinderen na.\n");
+        var page = await session.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "directie@wilgenhoek.nl");
+
+        await page.GotoAsync("/admin/schoolgids");
+        await page.SetInputFilesAsync("#bestand", guide);
+        await page.ClickAsync("button:has-text('Uploaden en bekijken')");
+
+        await page.WaitForURLAsync("**/admin/schoolgids/voorbeeld/*");
+        (await page.Locator("[data-passages]").GetAttributeAsync("data-passages")).Should().Be("2");
+        await BrowserSession.ScreenshotAsync(page, "guide-preview");
+        await page.ClickAsync("button:has-text('Gebruik deze schoolgids')");
+        await page.Locator("text=schoolgids-2027.md is nu de schoolgids van de bot.").WaitForAsync();
+    }
 }
