@@ -11,23 +11,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KlassenouderBot.IntegrationTests.Admin;
 
 /// <summary>Classes and contacts: who is alerted per groep, linked chats, accounts by invitation, the YAML in and out.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes the app through IAsyncLifetime.DisposeAsync.")]
-public sealed partial class AdminClassesTests : IAsyncLifetime
+public sealed partial class AdminClassesTests : AdminAppTest
 {
-    private AdminApplication _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = new AdminApplication();
-        await _app.AddAccountAsync("directie@wilgenhoek.nl", AccountRole.SchoolAdmin);
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Contacts_NewClassParent_IsWhoTheGroepsAlertsGoTo()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
         var path = "/admin/klassen/contacten?groep=5";
         var token = await AdminApplication.AntiforgeryTokenAsync(browser, path);
 
@@ -41,7 +30,7 @@ public sealed partial class AdminClassesTests : IAsyncLifetime
         }));
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var groep5 = _app.Services.GetRequiredService<SchoolSource>().Current.FindClass("5")!;
+        var groep5 = App.Services.GetRequiredService<SchoolSource>().Current.FindClass("5")!;
         groep5.ClassParent!.Name.Should().Be("Sophie");
         groep5.Teachers.Select(t => t.Name).Should().Equal("meester Tom Veenstra", "juf Eva Dekker");
         groep5.Teachers[0].Days.Should().NotBeEmpty("a teacher who stays keeps their days");
@@ -51,7 +40,7 @@ public sealed partial class AdminClassesTests : IAsyncLifetime
     [Fact]
     public async Task Invite_TheLinkSetsAPasswordAndTheAccountSignsIn()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
         var token = await AdminApplication.AntiforgeryTokenAsync(browser, "/admin/klassen");
 
         var page = await (await browser.PostAsync(new Uri("/admin/klassen", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
@@ -66,7 +55,7 @@ public sealed partial class AdminClassesTests : IAsyncLifetime
 
         var link = WebUtility.HtmlDecode(InviteLink().Match(page).Groups[1].Value);
         link.Should().StartWith("http://localhost/admin/wachtwoord?account=");
-        using var invited = _app.Browser();
+        using var invited = App.Browser();
         var passwordToken = await AdminApplication.AntiforgeryTokenAsync(invited, link);
         var set = await invited.PostAsync(new Uri(link), new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -77,11 +66,11 @@ public sealed partial class AdminClassesTests : IAsyncLifetime
         set.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await invited.GetStringAsync(set.Headers.Location!)).Should().Contain("Je wachtwoord is opgeslagen");
 
-        using var signedIn = await AdminApplication.SignedInAsync(_app, "sophie@example.nl");
+        using var signedIn = await AdminApplication.SignedInAsync(App, "sophie@example.nl");
         (await signedIn.GetStringAsync(new Uri("/admin", UriKind.Relative))).Should().Contain("Groep 5").And.NotContain("Groep 6");
 
         // The link works once.
-        using var again = _app.Browser();
+        using var again = App.Browser();
         var againToken = await AdminApplication.AntiforgeryTokenAsync(again, link);
         var reused = await again.PostAsync(new Uri(link), new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -95,14 +84,14 @@ public sealed partial class AdminClassesTests : IAsyncLifetime
     [Fact]
     public async Task Chat_MovedToAnotherGroepThenUnlinked()
     {
-        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync())
+        await using (var db = await App.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync())
         {
             db.ConversationLinks.Add(new ConversationLink { Platform = Platform.Teams, ConversationId = "19:abc@thread.v2", Groep = "5", Title = "Ouders groep 5", LinkedAt = TimeProvider.System.GetUtcNow() });
             await db.SaveChangesAsync();
         }
 
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
-        var links = _app.Services.GetRequiredService<IConversationLinks>();
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
+        var links = App.Services.GetRequiredService<IConversationLinks>();
         var chat = new ConversationRef(Platform.Teams, "19:abc@thread.v2");
 
         (await PostChatAsync(browser, "6")).StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -114,7 +103,7 @@ public sealed partial class AdminClassesTests : IAsyncLifetime
     [Fact]
     public async Task Yaml_ExportedThenImportedChanged_IsTheSchoolAndBrokenYamlChangesNothing()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
         var exported = await browser.GetStringAsync(new Uri("/admin/klassen/school.yaml", UriKind.Relative));
         exported.Should().Contain("Kindcentrum De Wilgenhoek");
 
@@ -122,31 +111,31 @@ public sealed partial class AdminClassesTests : IAsyncLifetime
         WebUtility.HtmlDecode(await browser.GetStringAsync(broken.Headers.Location!)).Should().Contain("Niet geïmporteerd");
         var missingName = await ImportAsync(browser, "school:\n  phone: 1\n");
         WebUtility.HtmlDecode(await browser.GetStringAsync(missingName.Headers.Location!)).Should().Contain("Niet geïmporteerd").And.Contain("school.name");
-        _app.Services.GetRequiredService<SchoolSource>().Snapshot.Version.Should().Be(0);
+        App.Services.GetRequiredService<SchoolSource>().Snapshot.Version.Should().Be(0);
 
         var imported = await ImportAsync(browser, exported.Replace("Kindcentrum De Wilgenhoek", "Kindcentrum De Nieuwe Wilg", StringComparison.Ordinal));
         WebUtility.HtmlDecode(await browser.GetStringAsync(imported.Headers.Location!)).Should().Contain("Het schoolbestand is geïmporteerd.");
-        _app.Services.GetRequiredService<SchoolSource>().Current.Name.Should().Be("Kindcentrum De Nieuwe Wilg");
+        App.Services.GetRequiredService<SchoolSource>().Current.Name.Should().Be("Kindcentrum De Nieuwe Wilg");
     }
 
     [Fact]
     public async Task Account_DeletedByTheAdmin_CannotSignInAndTheAdminCannotDeleteThemselves()
     {
-        var parent = await _app.AddAccountAsync("ouder@example.nl", AccountRole.ClassParent, "3");
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        var parent = await App.AddAccountAsync("ouder@example.nl", AccountRole.ClassParent, "3");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
         var token = await AdminApplication.AntiforgeryTokenAsync(browser, "/admin/klassen");
 
         await browser.PostAsync(new Uri($"/admin/klassen/account/{parent.Id}/verwijderen", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
-        (await AdminApplication.SignInAsync(_app.Browser(), "ouder@example.nl", AdminApplication.Password)).StatusCode.Should().Be(HttpStatusCode.OK, "the sign-in failed");
-        var self = await FindAsync("directie@wilgenhoek.nl");
+        (await AdminApplication.SignInAsync(App.Browser(), "ouder@example.nl", AdminApplication.Password)).StatusCode.Should().Be(HttpStatusCode.OK, "the sign-in failed");
+        var self = await FindAsync(SchoolAdmin);
         var refused = await browser.PostAsync(new Uri($"/admin/klassen/account/{self!.Id}/verwijderen", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         (await browser.GetStringAsync(refused.Headers.Location!)).Should().Contain("eigen account");
     }
 
     private async Task<Account?> FindAsync(string email)
     {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
         return await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Email == email);
     }
 

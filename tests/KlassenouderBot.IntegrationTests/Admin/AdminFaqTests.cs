@@ -10,24 +10,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KlassenouderBot.IntegrationTests.Admin;
 
 /// <summary>The FAQ editor: entries saved as new versions of the school, answered at once, kept across restarts.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes the app through IAsyncLifetime.DisposeAsync.")]
-public sealed class AdminFaqTests : IAsyncLifetime
+public sealed class AdminFaqTests : AdminAppTest
 {
-    private AdminApplication _app = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _app = new AdminApplication();
-        await _app.AddAccountAsync("directie@wilgenhoek.nl", AccountRole.SchoolAdmin);
-        await _app.AddAccountAsync("klassenouder5@example.nl", AccountRole.ClassParent, "5");
+        await App.AddAccountAsync("klassenouder5@example.nl", AccountRole.ClassParent, "5");
     }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task Save_NewEntry_AnswersAtOnceInTryAQuestionAndIsAVersionWithWhoMadeIt()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
 
         var saved = await SaveAsync(browser, "/admin/faq/nieuw", new()
         {
@@ -40,17 +33,17 @@ public sealed class AdminFaqTests : IAsyncLifetime
         saved.StatusCode.Should().Be(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
         var page = await browser.GetStringAsync(saved.Headers.Location!);
         page.Should().Contain("data-would-answer=\"true\"").And.Contain("data-name=\"kerstdiner\"");
-        _app.Services.GetRequiredService<FaqIndex>().Current.Ask("hoe laat is het kerstdiner").FaqId.Should().Be("kerstdiner");
+        App.Services.GetRequiredService<FaqIndex>().Current.Ask("hoe laat is het kerstdiner").FaqId.Should().Be("kerstdiner");
         var versions = await VersionsAsync();
-        versions.Should().ContainSingle().Which.Should().Match<SchoolDocumentRecord>(v => v.Version == 1 && v.Change == "faq.saved kerstdiner" && v.ChangedBy.Contains("directie@wilgenhoek.nl"));
+        versions.Should().ContainSingle().Which.Should().Match<SchoolDocumentRecord>(v => v.Version == 1 && v.Change == "faq.saved kerstdiner" && v.ChangedBy.Contains(SchoolAdmin));
         versions[0].Yaml.Should().Contain("id: kerstdiner").And.Contain("name: \"Kindcentrum De Wilgenhoek\"", "what the editor did not touch stays as the school wrote it");
     }
 
     [Fact]
     public async Task Save_ExistingEntryEditedThenDeleted_EachAVersionAndTheBotFollows()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
-        var entry = _app.Services.GetRequiredService<SchoolSource>().Current.Faq[0];
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
+        var entry = App.Services.GetRequiredService<SchoolSource>().Current.Faq[0];
 
         (await SaveAsync(browser, $"/admin/faq/bewerk/{entry.Id}", new()
         {
@@ -59,7 +52,7 @@ public sealed class AdminFaqTests : IAsyncLifetime
             ["Input.Alternates"] = string.Join('\n', entry.Alternates),
             ["Input.Answer"] = "Een nieuw antwoord van de school.",
         })).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        _app.Services.GetRequiredService<SchoolSource>().Current.Faq.Single(e => e.Id == entry.Id).Answer.Should().Be("Een nieuw antwoord van de school.");
+        App.Services.GetRequiredService<SchoolSource>().Current.Faq.Single(e => e.Id == entry.Id).Answer.Should().Be("Een nieuw antwoord van de school.");
 
         var token = await AdminApplication.AntiforgeryTokenAsync(browser, $"/admin/faq/bewerk/{entry.Id}");
         var deleted = await browser.PostAsync(new Uri($"/admin/faq/bewerk/{entry.Id}", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
@@ -70,7 +63,7 @@ public sealed class AdminFaqTests : IAsyncLifetime
         }));
 
         deleted.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        _app.Services.GetRequiredService<SchoolSource>().Current.Faq.Should().NotContain(e => e.Id == entry.Id);
+        App.Services.GetRequiredService<SchoolSource>().Current.Faq.Should().NotContain(e => e.Id == entry.Id);
         (await VersionsAsync()).Select(v => v.Change).Should().Equal($"faq.saved {entry.Id}", $"faq.deleted {entry.Id}");
         (await AuditAsync()).Should().Contain(a => a.Action == "faq.deleted" && a.TargetType == "school");
     }
@@ -78,8 +71,8 @@ public sealed class AdminFaqTests : IAsyncLifetime
     [Fact]
     public async Task Save_IdOfAnotherEntry_SaysSoAndStoresNothing()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
-        var existing = _app.Services.GetRequiredService<SchoolSource>().Current.Faq[0].Id;
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
+        var existing = App.Services.GetRequiredService<SchoolSource>().Current.Faq[0].Id;
 
         var response = await SaveAsync(browser, "/admin/faq/nieuw", new()
         {
@@ -96,7 +89,7 @@ public sealed class AdminFaqTests : IAsyncLifetime
     [Fact]
     public async Task Save_HtmlAndScriptInTheText_ShownEncodedNeverRun()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
 
         await SaveAsync(browser, "/admin/faq/nieuw", new()
         {
@@ -114,7 +107,7 @@ public sealed class AdminFaqTests : IAsyncLifetime
     [Fact]
     public async Task Faq_ClassParent_IsNotAllowed()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "klassenouder5@example.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, "klassenouder5@example.nl");
 
         var response = await browser.GetAsync(new Uri("/admin/faq", UriKind.Relative));
 
@@ -125,12 +118,12 @@ public sealed class AdminFaqTests : IAsyncLifetime
     [Fact]
     public async Task Missed_AQuestionTheBotCouldNotAnswer_ListedWithoutNamesToTurnIntoAnEntry()
     {
-        var store = _app.Services.GetRequiredService<FaqAnswerStore>();
+        var store = App.Services.GetRequiredService<FaqAnswerStore>();
         var question = "Mag Daan zijn hond meenemen naar school? Bel me op 06-12345678";
-        var result = _app.Services.GetRequiredService<FaqIndex>().Current.Ask(question);
+        var result = App.Services.GetRequiredService<FaqIndex>().Current.Ask(question);
         result.Answered.Should().BeFalse("the test needs a question the sample school does not answer");
         await store.RecordAsync(new ConversationRef(Platform.Playground, "groep-5"), "5", result, question, CancellationToken.None);
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
 
         var page = await browser.GetStringAsync(new Uri("/admin/faq", UriKind.Relative));
 
@@ -141,7 +134,7 @@ public sealed class AdminFaqTests : IAsyncLifetime
     [Fact]
     public async Task Restart_TheSavedVersionIsTheSchoolTheBotRunsOn()
     {
-        using (var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl"))
+        using (var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin))
         {
             await SaveAsync(browser, "/admin/faq/nieuw", new()
             {
@@ -151,7 +144,7 @@ public sealed class AdminFaqTests : IAsyncLifetime
             });
         }
 
-        await using var restarted = new AdminApplication(new Dictionary<string, string?> { ["ConnectionStrings:KlassenouderBot"] = _app.Settings["ConnectionStrings:KlassenouderBot"] });
+        await using var restarted = new AdminApplication(new Dictionary<string, string?> { ["ConnectionStrings:KlassenouderBot"] = App.Settings["ConnectionStrings:KlassenouderBot"] });
 
         restarted.Services.GetRequiredService<SchoolSource>().Snapshot.Version.Should().Be(1);
         restarted.Services.GetRequiredService<FaqIndex>().Current.Ask("wanneer is het kerstdiner").FaqId.Should().Be("kerstdiner");
@@ -167,13 +160,13 @@ public sealed class AdminFaqTests : IAsyncLifetime
 
     private async Task<List<SchoolDocumentRecord>> VersionsAsync()
     {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
         return await db.SchoolDocuments.AsNoTracking().OrderBy(d => d.Version).ToListAsync();
     }
 
     private async Task<List<AuditEntry>> AuditAsync()
     {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
         return await db.AuditEntries.AsNoTracking().ToListAsync();
     }
 }

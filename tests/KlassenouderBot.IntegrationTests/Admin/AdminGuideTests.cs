@@ -10,8 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KlassenouderBot.IntegrationTests.Admin;
 
 /// <summary>Uploading a school guide: checked, previewed as passages, and only then used.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes the app through IAsyncLifetime.DisposeAsync.")]
-public sealed class AdminGuideTests : IAsyncLifetime
+public sealed class AdminGuideTests : AdminAppTest
 {
     private const string Guide = """
         # Schoolgids De Proef
@@ -23,21 +22,15 @@ public sealed class AdminGuideTests : IAsyncLifetime
         Na elke vakantie kijken ouders de kinderen na op hoofdluis.
         """;
 
-    private AdminApplication _app = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _app = new AdminApplication();
-        await _app.AddAccountAsync("directie@wilgenhoek.nl", AccountRole.SchoolAdmin);
-        await _app.AddAccountAsync("klassenouder5@example.nl", AccountRole.ClassParent, "5");
+        await App.AddAccountAsync("klassenouder5@example.nl", AccountRole.ClassParent, "5");
     }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task Upload_Markdown_PreviewThenUse_TheBotAnswersFromIt()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
 
         var uploaded = await UploadAsync(browser, "schoolgids-2027.md", System.Text.Encoding.UTF8.GetBytes(Guide));
 
@@ -46,7 +39,7 @@ public sealed class AdminGuideTests : IAsyncLifetime
         preview.Should().StartWith("/admin/schoolgids/voorbeeld/");
         var html = await browser.GetStringAsync(new Uri(preview, UriKind.Relative));
         html.Should().Contain("data-passages=\"2\"").And.Contain("Schoolzwemmen").And.Contain("Luizencontrole");
-        _app.Services.GetRequiredService<SchoolSource>().Snapshot.Guide.Should().BeNull("a preview changes nothing yet");
+        App.Services.GetRequiredService<SchoolSource>().Snapshot.Guide.Should().BeNull("a preview changes nothing yet");
 
         var token = await AdminApplication.AntiforgeryTokenAsync(browser, preview);
         var used = await browser.PostAsync(new Uri(preview, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
@@ -58,15 +51,15 @@ public sealed class AdminGuideTests : IAsyncLifetime
 
         used.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await browser.GetStringAsync(used.Headers.Location!)).Should().Contain("schoolgids-2027.md is nu de schoolgids van de bot.");
-        _app.Services.GetRequiredService<SchoolSource>().Snapshot.Guide!.FileName.Should().Be("schoolgids-2027.md");
-        var answer = _app.Services.GetRequiredService<FaqIndex>().Current.Ask("Op welke dag is het schoolzwemmen?");
+        App.Services.GetRequiredService<SchoolSource>().Snapshot.Guide!.FileName.Should().Be("schoolgids-2027.md");
+        var answer = App.Services.GetRequiredService<FaqIndex>().Current.Ask("Op welke dag is het schoolzwemmen?");
         answer.Source.Should().Be("Schoolzwemmen");
     }
 
     [Fact]
     public async Task Upload_DocxThatIsNotOne_RefusedWithTheReasonAndNothingStored()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
 
         var response = await UploadAsync(browser, "schoolgids.docx", System.Text.Encoding.UTF8.GetBytes("dit is geen Word-bestand"));
 
@@ -77,7 +70,7 @@ public sealed class AdminGuideTests : IAsyncLifetime
     [Fact]
     public async Task Upload_FiftyMegabytes_RefusedWithTheSizeAndTheLimit()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
 
         var response = await UploadAsync(browser, "schoolgids.docx", new byte[50 * 1024 * 1024]);
 
@@ -91,7 +84,7 @@ public sealed class AdminGuideTests : IAsyncLifetime
     [InlineData("leeg.md", "is leeg")]
     public async Task Upload_WrongKindOrEmpty_Refused(string fileName, string reason)
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
 
         var response = await UploadAsync(browser, fileName, fileName.EndsWith(".pdf", StringComparison.Ordinal) ? [0x25, 0x50, 0x44, 0x46] : []);
 
@@ -101,7 +94,7 @@ public sealed class AdminGuideTests : IAsyncLifetime
     [Fact]
     public async Task Upload_ForgedAntiforgeryToken_Is400()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
 
         var response = await UploadAsync(browser, "schoolgids.md", System.Text.Encoding.UTF8.GetBytes(Guide), token: "vervalst");
 
@@ -112,7 +105,7 @@ public sealed class AdminGuideTests : IAsyncLifetime
     [Fact]
     public async Task Upload_ClassParent_IsNotAllowed()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "klassenouder5@example.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, "klassenouder5@example.nl");
         var token = await AdminApplication.AntiforgeryTokenAsync(browser, "/admin");
 
         var response = await UploadAsync(browser, "schoolgids.md", System.Text.Encoding.UTF8.GetBytes(Guide), token);
@@ -135,7 +128,7 @@ public sealed class AdminGuideTests : IAsyncLifetime
 
     private async Task<int> GuideCountAsync()
     {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
         return await db.SchoolGuides.CountAsync();
     }
 }

@@ -9,36 +9,30 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KlassenouderBot.IntegrationTests.Admin;
 
 /// <summary>A parent's access and erasure requests, and the audit log.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes the app through IAsyncLifetime.DisposeAsync.")]
-public sealed class AdminPrivacyTests : IAsyncLifetime
+public sealed class AdminPrivacyTests : AdminAppTest
 {
-    private AdminApplication _app = null!;
     private Guid _alert;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _app = new AdminApplication();
-        await _app.AddAccountAsync("directie@wilgenhoek.nl", AccountRole.SchoolAdmin);
-        await _app.AddAccountAsync("naima@example.nl", AccountRole.ClassParent, "5");
-        _alert = await _app.AddAlertAsync("5");
+        await App.AddAccountAsync("naima@example.nl", AccountRole.ClassParent, "5");
+        _alert = await App.AddAlertAsync("5");
         await using var db = await Database().CreateDbContextAsync();
         var alert = await db.Alerts.FindAsync(_alert);
         alert!.RecipientLabel = "Naima";
         await db.SaveChangesAsync();
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Export_ByName_EverythingThatNamesThemAndTheRequestIsLoggedWithoutTheName()
     {
-        using (var parent = await AdminApplication.SignedInAsync(_app, "naima@example.nl"))
+        using (var parent = await AdminApplication.SignedInAsync(App, "naima@example.nl"))
         {
             var token = await AdminApplication.AntiforgeryTokenAsync(parent, $"/admin/meldingen/{_alert}");
             await parent.PostAsync(new Uri($"/admin/meldingen/{_alert}/antwoord", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["choice"] = "claim" }));
         }
 
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
         (await browser.GetStringAsync(new Uri("/admin/privacy?persoon=naima", UriKind.Relative))).Should().Contain("data-found=\"");
 
         var export = JsonDocument.Parse(await browser.GetStringAsync(new Uri("/admin/privacy/export?persoon=Naima", UriKind.Relative))).RootElement;
@@ -53,8 +47,8 @@ public sealed class AdminPrivacyTests : IAsyncLifetime
     [Fact]
     public async Task Erase_AccountGoneNameOutOfAlertsAndTheLogPseudonymised()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
-        var requests = _app.Services.GetRequiredService<PersonalDataRequests>();
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
+        var requests = App.Services.GetRequiredService<PersonalDataRequests>();
         await requests.AuditAsync("test.action", "x", "Naima (naima@example.nl)", CancellationToken.None);
         var token = await AdminApplication.AntiforgeryTokenAsync(browser, "/admin/privacy?persoon=Naima");
 
@@ -77,7 +71,7 @@ public sealed class AdminPrivacyTests : IAsyncLifetime
     [Fact]
     public async Task Erase_WithoutConfirming_ChangesNothing()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
         var token = await AdminApplication.AntiforgeryTokenAsync(browser, "/admin/privacy?persoon=Naima");
 
         var response = await browser.PostAsync(new Uri("/admin/privacy", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
@@ -96,18 +90,18 @@ public sealed class AdminPrivacyTests : IAsyncLifetime
     [Fact]
     public async Task AuditLog_ShowsWhoViewedAnAlert()
     {
-        using (var parent = await AdminApplication.SignedInAsync(_app, "naima@example.nl"))
+        using (var parent = await AdminApplication.SignedInAsync(App, "naima@example.nl"))
         {
             await parent.GetStringAsync(new Uri($"/admin/meldingen/{_alert}", UriKind.Relative));
         }
 
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
         var log = await browser.GetStringAsync(new Uri("/admin/logboek", UriKind.Relative));
 
         log.Should().Contain("data-action=\"alert.viewed\"").And.Contain("naima@example.nl");
     }
 
-    private IDbContextFactory<BotDbContext> Database() => _app.Services.GetRequiredService<IDbContextFactory<BotDbContext>>();
+    private IDbContextFactory<BotDbContext> Database() => App.Services.GetRequiredService<IDbContextFactory<BotDbContext>>();
 
     private async Task<List<AuditEntry>> AuditAsync()
     {

@@ -6,23 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KlassenouderBot.IntegrationTests.Admin;
 
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes the app through IAsyncLifetime.DisposeAsync.")]
-public sealed class AdminSettingsTests : IAsyncLifetime
+public sealed class AdminSettingsTests : AdminAppTest
 {
-    private AdminApplication _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = new AdminApplication();
-        await _app.AddAccountAsync("directie@wilgenhoek.nl", AccountRole.SchoolAdmin);
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Save_EverySetting_InEffectAtOnceAndKeptInTheSchoolFile()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
 
         var response = await SaveAsync(browser, new()
         {
@@ -38,7 +27,7 @@ public sealed class AdminSettingsTests : IAsyncLifetime
         });
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        var school = _app.Services.GetRequiredService<SchoolSource>().Current;
+        var school = App.Services.GetRequiredService<SchoolSource>().Current;
         school.Settings.Should().BeEquivalentTo(new SchoolSettings { Sensitivity = 1.25, RetentionDays = 14, QuietFrom = new TimeOnly(21, 30), QuietTo = new TimeOnly(7, 0) });
         school.FaqOptions.AutoAnswerInGroups.Should().BeFalse();
         school.Escalation.IncludeExcerpts.Should().BeTrue();
@@ -54,7 +43,7 @@ public sealed class AdminSettingsTests : IAsyncLifetime
     [InlineData("Input.QuietFrom", "laat", "als tijden")]
     public async Task Save_OutOfRange_SaysWhyAndChangesNothing(string field, string value, string reason)
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
         var fields = new Dictionary<string, string>
         {
             ["Input.Sensitivity"] = "1.0",
@@ -68,16 +57,16 @@ public sealed class AdminSettingsTests : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Should().ContainEquivalentOf(reason);
-        _app.Services.GetRequiredService<SchoolSource>().Snapshot.Version.Should().Be(0);
+        App.Services.GetRequiredService<SchoolSource>().Snapshot.Version.Should().Be(0);
     }
 
     [Fact]
     public async Task Retention_TheSchoolsDaysWin()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
         await SaveAsync(browser, new() { ["Input.Sensitivity"] = "1.0", ["Input.QuietFrom"] = "22:00", ["Input.QuietTo"] = "06:00", ["Input.RetentionDays"] = "7" });
-        var alert = await _app.AddAlertAsync("5");
-        await using (var db = await _app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<BotDbContext>>().CreateDbContextAsync())
+        var alert = await App.AddAlertAsync("5");
+        await using (var db = await App.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<BotDbContext>>().CreateDbContextAsync())
         {
             var record = await db.Alerts.FindAsync(alert);
             record!.CreatedAt = TimeProvider.System.GetUtcNow().AddDays(-10);
@@ -85,7 +74,7 @@ public sealed class AdminSettingsTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var deleted = await _app.Services.GetRequiredService<RetentionService>().DeleteExpiredAsync(CancellationToken.None);
+        var deleted = await App.Services.GetRequiredService<RetentionService>().DeleteExpiredAsync(CancellationToken.None);
 
         deleted.Alerts.Should().Be(1, "10 days is past the school's 7, though within the server's default of 30");
     }

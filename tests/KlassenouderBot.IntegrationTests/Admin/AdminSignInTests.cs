@@ -5,25 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KlassenouderBot.IntegrationTests.Admin;
 
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes the app through IAsyncLifetime.DisposeAsync.")]
-public sealed class AdminSignInTests : IAsyncLifetime
+public sealed class AdminSignInTests : AdminAppTest
 {
-    private AdminApplication _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = new AdminApplication();
-        await _app.AddAccountAsync("directie@wilgenhoek.nl", AccountRole.SchoolAdmin);
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Theory]
     [InlineData("/admin")]
     [InlineData("/admin/meldingen")]
     public async Task Get_SignedOut_RedirectsToSignInWithTheWayBack(string path)
     {
-        using var browser = _app.Browser();
+        using var browser = App.Browser();
 
         var response = await browser.GetAsync(new Uri(path, UriKind.Relative));
 
@@ -34,9 +23,9 @@ public sealed class AdminSignInTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_RightPassword_GoesToTheDashboardWithAHttpOnlyStrictCookie()
     {
-        using var browser = _app.Browser();
+        using var browser = App.Browser();
 
-        var response = await AdminApplication.SignInAsync(browser, "directie@wilgenhoek.nl", AdminApplication.Password);
+        var response = await AdminApplication.SignInAsync(browser, SchoolAdmin, AdminApplication.Password);
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location.Should().Be(new Uri("http://localhost/admin"));
@@ -46,11 +35,11 @@ public sealed class AdminSignInTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("directie@wilgenhoek.nl", "fout wachtwoord dus")]
+    [InlineData(SchoolAdmin, "fout wachtwoord dus")]
     [InlineData("niemand@wilgenhoek.nl", AdminApplication.Password)]
     public async Task SignIn_WrongPasswordOrUnknownAddress_TheSameGenericMessage(string email, string password)
     {
-        using var browser = _app.Browser();
+        using var browser = App.Browser();
 
         var response = await AdminApplication.SignInAsync(browser, email, password);
 
@@ -64,32 +53,32 @@ public sealed class AdminSignInTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_FiveWrongPasswords_LocksTheAccountEvenForTheRightOne()
     {
-        using var browser = _app.Browser();
+        using var browser = App.Browser();
         for (var i = 0; i < AccountsSetup.MaxFailedSignIns; i++)
         {
-            await AdminApplication.SignInAsync(browser, "directie@wilgenhoek.nl", $"verkeerd wachtwoord {i}");
+            await AdminApplication.SignInAsync(browser, SchoolAdmin, $"verkeerd wachtwoord {i}");
         }
 
-        var response = await AdminApplication.SignInAsync(browser, "directie@wilgenhoek.nl", AdminApplication.Password);
+        var response = await AdminApplication.SignInAsync(browser, SchoolAdmin, AdminApplication.Password);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, "no sign-in while locked");
         (await response.Content.ReadAsStringAsync()).Should().Contain("Te veel pogingen");
-        await using var scope = _app.Services.CreateAsyncScope();
-        var account = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Account>>().FindByEmailAsync("directie@wilgenhoek.nl");
+        await using var scope = App.Services.CreateAsyncScope();
+        var account = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Account>>().FindByEmailAsync(SchoolAdmin);
         account!.LockoutEnd.Should().BeAfter(TimeProvider.System.GetUtcNow().AddMinutes(14));
     }
 
     [Fact]
     public async Task SignIn_ForgedAntiforgeryToken_IsRefused()
     {
-        using var browser = _app.Browser();
+        using var browser = App.Browser();
         _ = await AdminApplication.AntiforgeryTokenAsync(browser, "/admin/inloggen");
 
         var response = await browser.PostAsync(new Uri("/admin/inloggen", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "signin",
             ["__RequestVerificationToken"] = "CfDJ8-forged-token",
-            ["Input.Email"] = "directie@wilgenhoek.nl",
+            ["Input.Email"] = SchoolAdmin,
             ["Input.Password"] = AdminApplication.Password,
         }));
 
@@ -100,14 +89,14 @@ public sealed class AdminSignInTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_ReturnUrlToAnotherSite_StaysInTheAdminApp()
     {
-        using var browser = _app.Browser();
+        using var browser = App.Browser();
         var token = await AdminApplication.AntiforgeryTokenAsync(browser, "/admin/inloggen");
 
         var response = await browser.PostAsync(new Uri("/admin/inloggen?ReturnUrl=https%3A%2F%2Fevil.example%2F", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "signin",
             ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = "directie@wilgenhoek.nl",
+            ["Input.Email"] = SchoolAdmin,
             ["Input.Password"] = AdminApplication.Password,
         }));
 
@@ -117,7 +106,7 @@ public sealed class AdminSignInTests : IAsyncLifetime
     [Fact]
     public async Task SignOut_ThenTheDashboard_AsksToSignInAgain()
     {
-        using var browser = await AdminApplication.SignedInAsync(_app, "directie@wilgenhoek.nl");
+        using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
         var token = await AdminApplication.AntiforgeryTokenAsync(browser, "/admin");
 
         var response = await browser.PostAsync(new Uri("/admin/uitloggen", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
@@ -129,9 +118,9 @@ public sealed class AdminSignInTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_OverHttps_TheCookieIsSecure()
     {
-        using var browser = _app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        using var browser = App.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
-        var response = await AdminApplication.SignInAsync(browser, "directie@wilgenhoek.nl", AdminApplication.Password);
+        var response = await AdminApplication.SignInAsync(browser, SchoolAdmin, AdminApplication.Password);
 
         response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("kob.admin=", StringComparison.Ordinal)).Should().Contain("secure");
     }
@@ -139,7 +128,7 @@ public sealed class AdminSignInTests : IAsyncLifetime
     [Fact]
     public async Task Language_SwitchedToEnglish_ThePagesReadInEnglish()
     {
-        using var browser = _app.Browser();
+        using var browser = App.Browser();
 
         var response = await browser.GetAsync(new Uri("/admin/taal/en?terug=%2Fadmin%2Finloggen", UriKind.Relative));
 
