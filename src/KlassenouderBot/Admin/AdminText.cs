@@ -140,6 +140,8 @@ public sealed class AdminText(string language)
         ["settings.quiet.from"] = ("van", "from"),
         ["settings.quiet.to"] = ("tot", "to"),
         ["settings.quiet.hint"] = ("Een bericht in deze uren telt als laat; de tip aan de schrijver zegt dan dat het tot de ochtend kan wachten.", "A message in these hours counts as late; the tip to its author then says it can wait till morning."),
+        ["settings.quiet.hold"] = ("Meldingen die niet dringend zijn wachten tot het einde van de rustige uren", "Alerts that are not urgent wait till the quiet hours end"),
+        ["settings.quiet.hold.hint"] = ("Ze staan meteen in de meldingen hier; een ernstige melding (een bedreiging, een kind dat wordt bespot) gaat altijd direct.", "They are in the alerts here at once; a severe alert (a threat, a child being mocked) always goes at once."),
         ["settings.quiet.invalid"] = ("Vul de rustige uren in als tijden, bijvoorbeeld 22:00 en 06:00.", "Enter the quiet hours as times, for example 22:00 and 06:00."),
         ["settings.excerpts"] = ("Meldingen mogen de chat citeren", "Alerts may quote the chat"),
         ["settings.excerpts.hint"] = ("Uit: een melding beschrijft wat er speelt zonder iemand te citeren (aanbevolen).", "Off: an alert describes what is going on without quoting anyone (recommended)."),

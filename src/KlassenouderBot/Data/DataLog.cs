@@ -29,6 +29,12 @@ internal static partial class DataLog
     [LoggerMessage(1413, LogLevel.Error, "Could not record the outcome of {Kind} intervention {InterventionId}")]
     public static partial void InterventionOutcomeStoreFailed(this ILogger logger, Exception exception, InterventionKind kind, Guid interventionId);
 
+    [LoggerMessage(1414, LogLevel.Information, "Alert {InterventionId} is held through the school's quiet hours until {SendAfter:O}")]
+    public static partial void AlertHeld(this ILogger logger, Guid interventionId, DateTimeOffset sendAfter);
+
+    [LoggerMessage(1415, LogLevel.Warning, "Sending held alerts failed ({ExceptionType}); they stay held and are tried again in a minute")]
+    public static partial void HeldAlertsFailed(this ILogger logger, string exceptionType);
+
     [LoggerMessage(1420, LogLevel.Information, "Retention deleted {Interventions} interventions, {Alerts} handled alerts and {FaqAnswers} FAQ answer records older than {Cutoff:O}")]
     public static partial void RetentionDeleted(this ILogger logger, int interventions, int alerts, int faqAnswers, DateTimeOffset cutoff);
 

@@ -62,6 +62,8 @@ public static class DataSetup
 
         // AddModeration (called later) only adds its ChatSenderInterventionSink when no sink is registered.
         services.AddSingleton<PersistingInterventionSink>();
+        services.AddHostedService(sp => new HeldAlertSender(
+            sp.GetRequiredService<PersistingInterventionSink>, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HeldAlertSender>>()));
         services.AddSingleton<IInterventionSink>(sp => sp.GetRequiredService<PersistingInterventionSink>());
         return services;
     }

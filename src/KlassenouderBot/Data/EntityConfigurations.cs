@@ -38,6 +38,9 @@ internal sealed class InterventionRecordConfiguration : IEntityTypeConfiguration
         builder.Property(i => i.DeliveredAt).HasColumnName("delivered_at");
         builder.Property(i => i.FailureReason).HasColumnName("failure_reason");
         builder.Property(i => i.Attempts).HasColumnName("attempts");
+        builder.Property(i => i.SendAfter).HasColumnName("send_after");
+        builder.Property(i => i.HeldDelivery).HasColumnName("held_delivery");
+        builder.HasIndex(i => i.SendAfter).HasDatabaseName("ix_interventions_send_after");
         builder.HasIndex(i => i.CreatedAt).HasDatabaseName("ix_interventions_created_at");
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using KlassenouderBot.Data.Entities;
 using KlassenouderBot.Moderation;
 using KlassenouderBot.Platforms;
+using KlassenouderBot.School;
 using Microsoft.EntityFrameworkCore;
 
 namespace KlassenouderBot.Data;
@@ -19,8 +20,12 @@ public sealed class PersistingInterventionSink(
     IDbContextFactory<BotDbContext> contextFactory,
     ChatSenderInterventionSink sender,
     TimeProvider timeProvider,
-    ILogger<PersistingInterventionSink> logger) : IInterventionSink
+    ILogger<PersistingInterventionSink> logger,
+    SchoolSource? school = null) : IInterventionSink
 {
+    /// <summary>How many held alerts one round sends at most; the next round takes the rest.</summary>
+    private const int HeldBatch = 100;
+
     /// <summary>
     /// Stored instead of the parent's name for private nudges: a table of who was nudged about what
     /// would be the per-parent behaviour record the privacy design rules out.
@@ -32,6 +37,22 @@ public sealed class PersistingInterventionSink(
         var now = timeProvider.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var isAlert = intervention.Kind == InterventionKind.Alert && intervention.Alert is not null;
+
+        // An alert in the school's quiet hours waits in the database (the admin app's inbox has it now);
+        // if it cannot be stored it goes at once, because a lost alert is worse than a late-night one.
+        if (isAlert && HoldUntil(trigger, intervention, now) is { } sendAfter)
+        {
+            try
+            {
+                await StoreAsync(id, now, trigger, intervention, cancellationToken, sendAfter);
+                logger.AlertHeld(id, sendAfter);
+                return;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.InterventionStoreFailed(exception, intervention.Kind, id);
+            }
+        }
 
         // A database hiccup must not silence an alert: the class parent hearing about it matters more
         // than the record of it.
@@ -79,7 +100,83 @@ public sealed class PersistingInterventionSink(
         }
     }
 
-    private async Task StoreAsync(Guid id, DateTimeOffset now, ChatMessage trigger, Intervention intervention, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the held alerts whose quiet hours are over. Each is claimed first (its delivery cleared in one
+    /// conditional update), so with several instances every held alert goes out once.
+    /// </summary>
+    /// <returns>How many were sent or tried.</returns>
+    public async Task<int> SendHeldAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var due = await db.Interventions.AsNoTracking()
+            .Where(i => i.HeldDelivery != null && i.SendAfter <= now)
+            .OrderBy(i => i.SendAfter)
+            .Take(HeldBatch)
+            .Select(i => new { i.Id, i.Kind, i.HeldDelivery })
+            .ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var held in due)
+        {
+            var claimed = await db.Interventions
+                .Where(i => i.Id == held.Id && i.HeldDelivery != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.HeldDelivery, (string?)null), cancellationToken);
+            if (claimed == 0 || JsonSerializer.Deserialize<HeldAlert>(held.HeldDelivery!) is not { } alert)
+            {
+                continue;
+            }
+
+            var trigger = new ChatMessage
+            {
+                Id = held.Id.ToString(),
+                Conversation = alert.Conversation,
+                Author = new ChatUser("held", ""),
+                Text = "",
+                Timestamp = now,
+            };
+            SendResult result;
+            try
+            {
+                result = await sender.SendAsync(trigger, alert.Intervention, held.Id.ToString(), cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                result = SendResult.Failed($"exception: {exception.GetType().Name}");
+            }
+
+            await TryRecordOutcomeAsync(held.Id, held.Kind, isAlert: true, result, cancellationToken);
+            sent++;
+        }
+
+        return sent;
+    }
+
+    /// <summary>When the school holds alerts through its quiet hours and this one may wait: the end of them, in UTC.</summary>
+    private DateTimeOffset? HoldUntil(ChatMessage trigger, Intervention intervention, DateTimeOffset now)
+    {
+        // The playground shows what the bot does as it happens; it never holds anything back.
+        if (school?.Current is not { Settings.HoldAlertsInQuietHours: true } current || intervention.Alert!.Severe || trigger.Conversation.Platform == Platform.Playground)
+        {
+            return null;
+        }
+
+        var zone = current.ResolveTimeZone();
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        if (!current.Settings.IsQuiet(TimeOnly.FromDateTime(local.DateTime)))
+        {
+            return null;
+        }
+
+        var end = local.Date + current.Settings.QuietTo.ToTimeSpan();
+        if (end <= local.DateTime)
+        {
+            end = end.AddDays(1);
+        }
+
+        return new DateTimeOffset(end, zone.GetUtcOffset(end)).ToUniversalTime();
+    }
+
+    private async Task StoreAsync(Guid id, DateTimeOffset now, ChatMessage trigger, Intervention intervention, CancellationToken cancellationToken, DateTimeOffset? sendAfter = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var conversation = trigger.Conversation;
@@ -99,7 +196,9 @@ public sealed class PersistingInterventionSink(
             RecipientLabel = recipientLabel,
             Topic = intervention.Topic,
             CreatedAt = now,
-            Attempts = 1,
+            Attempts = sendAfter is null ? 1 : 0,
+            SendAfter = sendAfter,
+            HeldDelivery = sendAfter is null ? null : JsonSerializer.Serialize(new HeldAlert(trigger.Conversation, intervention)),
         });
 
         if (intervention is { Kind: InterventionKind.Alert, Alert: { } alert })
@@ -159,3 +258,6 @@ public sealed class PersistingInterventionSink(
 
     private static string Truncate(string reason) => reason.Length <= 500 ? reason : reason[..500];
 }
+
+/// <summary>What a held alert needs to be sent later: where, and the alert itself (never a parent's message).</summary>
+internal sealed record HeldAlert(ConversationRef Conversation, Intervention Intervention);

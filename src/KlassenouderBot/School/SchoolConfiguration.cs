@@ -174,6 +174,9 @@ public sealed record SchoolSettings
 
     public TimeOnly QuietTo { get; init; } = DefaultQuietTo;
 
+    /// <summary>Alerts that are not severe wait till the quiet hours end (the inbox has them at once); severe ones never wait.</summary>
+    public bool HoldAlertsInQuietHours { get; init; }
+
     /// <summary>True for a local time inside the quiet hours (which may run past midnight).</summary>
     public bool IsQuiet(TimeOnly time) => QuietFrom <= QuietTo ? time >= QuietFrom && time < QuietTo : time >= QuietFrom || time < QuietTo;
 }

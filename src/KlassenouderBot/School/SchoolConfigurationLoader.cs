@@ -236,6 +236,7 @@ public static partial class SchoolConfigurationLoader
             {
                 QuietFrom = ReadTime(reader, quiet, "from", SchoolSettings.DefaultQuietFrom),
                 QuietTo = ReadTime(reader, quiet, "to", SchoolSettings.DefaultQuietTo),
+                HoldAlertsInQuietHours = reader.OptionalBool(quiet, "hold_alerts", "settings.quiet_hours.hold_alerts") ?? false,
             };
         }
 

@@ -12,6 +12,7 @@ public sealed record SchoolSettingsChange(
     int? RetentionDays,
     TimeOnly QuietFrom,
     TimeOnly QuietTo,
+    bool HoldAlerts,
     bool AutoAnswerInGroups,
     bool IncludeExcerpts,
     IReadOnlyDictionary<string, string?> Texts);
@@ -134,6 +135,7 @@ public static class SchoolYamlEditor
         {
             { "from", new YamlScalarNode(change.QuietFrom.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)) { Style = ScalarStyle.DoubleQuoted } },
             { "to", new YamlScalarNode(change.QuietTo.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)) { Style = ScalarStyle.DoubleQuoted } },
+            { "hold_alerts", new YamlScalarNode(change.HoldAlerts ? "true" : "false") },
         };
         MappingOrNew(root, "faq_settings").Children[new YamlScalarNode("auto_answer_in_groups")] = new YamlScalarNode(change.AutoAnswerInGroups ? "true" : "false");
         MappingOrNew(root, "escalation").Children[new YamlScalarNode("include_excerpts")] = new YamlScalarNode(change.IncludeExcerpts ? "true" : "false");

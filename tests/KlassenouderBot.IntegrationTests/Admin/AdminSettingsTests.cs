@@ -19,6 +19,7 @@ public sealed class AdminSettingsTests : AdminAppTest
             ["Input.AutoAnswerInGroups"] = "false",
             ["Input.QuietFrom"] = "21:30",
             ["Input.QuietTo"] = "07:00",
+            ["Input.HoldAlerts"] = "true",
             ["Input.IncludeExcerpts"] = "true",
             ["Input.RetentionDays"] = "14",
             ["Input.nudge_concern"] = "Hoi! Bespreek het even met {teacher}?",
@@ -28,7 +29,7 @@ public sealed class AdminSettingsTests : AdminAppTest
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         var school = App.Services.GetRequiredService<SchoolSource>().Current;
-        school.Settings.Should().BeEquivalentTo(new SchoolSettings { Sensitivity = 1.25, RetentionDays = 14, QuietFrom = new TimeOnly(21, 30), QuietTo = new TimeOnly(7, 0) });
+        school.Settings.Should().BeEquivalentTo(new SchoolSettings { Sensitivity = 1.25, RetentionDays = 14, QuietFrom = new TimeOnly(21, 30), QuietTo = new TimeOnly(7, 0), HoldAlertsInQuietHours = true });
         school.FaqOptions.AutoAnswerInGroups.Should().BeFalse();
         school.Escalation.IncludeExcerpts.Should().BeTrue();
         school.Texts["nudge.concern"].Should().Equal("Hoi! Bespreek het even met {teacher}?");

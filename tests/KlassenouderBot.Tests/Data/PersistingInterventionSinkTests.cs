@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KlassenouderBot.Tests.Data;
 
-public sealed class PersistingInterventionSinkTests
+public sealed partial class PersistingInterventionSinkTests
 {
     private const string ParentText = "Wat een waardeloze juf, echt belachelijk";
 

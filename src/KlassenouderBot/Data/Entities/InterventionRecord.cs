@@ -31,4 +31,10 @@ public sealed class InterventionRecord
     public string? FailureReason { get; set; }
 
     public int Attempts { get; set; }
+
+    /// <summary>For an alert held through the school's quiet hours: when it may be sent.</summary>
+    public DateTimeOffset? SendAfter { get; set; }
+
+    /// <summary>For a held alert: the conversation's address and the alert as JSON, cleared once sent.</summary>
+    public string? HeldDelivery { get; set; }
 }
