@@ -132,7 +132,7 @@ internal static class AdminEndpoints
     }
 
     private static string Actor(HttpContext context) =>
-        CurrentAccount.From(context.User) is { } account ? $"{account.DisplayName} ({account.Email})" : "admin";
+        CurrentAccount.From(context.User) is { } account ? account.AuditName : "admin";
 
     /// <summary>
     /// A guide upload. The size is checked before the body is read (a 50 MB file is refused at once, with the
@@ -176,7 +176,7 @@ internal static class AdminEndpoints
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, context.RequestAborted);
         var account = CurrentAccount.From(context.User)!;
-        var (id, problem) = await uploads.StoreAsync(file.FileName, buffer.ToArray(), $"{account.DisplayName} ({account.Email})", context.RequestAborted);
+        var (id, problem) = await uploads.StoreAsync(file.FileName, buffer.ToArray(), account.AuditName, context.RequestAborted);
         return id is { } stored
             ? Results.LocalRedirect($"{page}/voorbeeld/{stored}")
             : Results.LocalRedirect(messages.Redirect(page, problem!));

@@ -28,6 +28,9 @@ public sealed record CurrentAccount(string Id, string Email, string DisplayName,
 {
     public bool IsSchoolAdmin => Role == AccountRole.SchoolAdmin;
 
+    /// <summary>How the audit log and the school's history name this account.</summary>
+    public string AuditName => $"{DisplayName} ({Email})";
+
     /// <summary>A school admin sees every groep (and chats linked to none); others only their own.</summary>
     public bool CanSee(string? groep) => IsSchoolAdmin || (groep is not null && Groepen.Contains(groep));
 

@@ -108,7 +108,7 @@ public sealed class ClassAdministration(
             return "Dit account bestaat niet (meer).";
         }
 
-        db.AuditEntries.Add(Audit($"{by.DisplayName} ({by.Email})", "account.deleted", "account", id.ToString()));
+        db.AuditEntries.Add(Audit(by.AuditName, "account.deleted", "account", id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }

@@ -71,7 +71,7 @@ public sealed class AlertInbox(IDbContextFactory<BotDbContext> contextFactory, I
         db.AuditEntries.Add(new AuditEntry
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
-            Actor = $"{account.DisplayName} ({account.Email})",
+            Actor = account.AuditName,
             Action = "alert.viewed",
             TargetType = "alert",
             TargetId = id.ToString(),
