@@ -2,7 +2,11 @@ using KlassenouderBot.Admin.Accounts;
 using KlassenouderBot.Admin.Components;
 using KlassenouderBot.Admin.Inbox;
 using KlassenouderBot.Data.Entities;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KlassenouderBot.Admin;
 
@@ -23,6 +27,11 @@ public static class AdminSetup
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
         services.AddRazorComponents();
+
+        // One key ring for every instance, in the shared database (Data/DatabaseXmlRepository).
+        services.AddDataProtection().SetApplicationName("KlassenouderBot");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
+            options.XmlRepository = new Data.DatabaseXmlRepository(sp.GetRequiredService<IDbContextFactory<Data.BotDbContext>>(), sp.GetRequiredService<TimeProvider>())));
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {

@@ -26,6 +26,8 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
 
     public DbSet<SchoolGuideRecord> SchoolGuides => Set<SchoolGuideRecord>();
 
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date type: EF would store text it cannot order or compare. A fixed-width UTC

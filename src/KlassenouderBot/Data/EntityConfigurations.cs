@@ -166,3 +166,16 @@ internal sealed class SchoolGuideRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(g => g.CreatedAt).HasColumnName("created_at");
     }
 }
+
+internal sealed class DataProtectionKeyRecordConfiguration : IEntityTypeConfiguration<DataProtectionKeyRecord>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKeyRecord> builder)
+    {
+        builder.ToTable("data_protection_keys");
+        builder.HasKey(k => k.Id);
+        builder.Property(k => k.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(k => k.FriendlyName).HasColumnName("friendly_name");
+        builder.Property(k => k.Xml).HasColumnName("xml");
+        builder.Property(k => k.CreatedAt).HasColumnName("created_at");
+    }
+}
