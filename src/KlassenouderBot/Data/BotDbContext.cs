@@ -28,6 +28,8 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
+    public DbSet<ProcessedMessageRecord> ProcessedMessages => Set<ProcessedMessageRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date type: EF would store text it cannot order or compare. A fixed-width UTC

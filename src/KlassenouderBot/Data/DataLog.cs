@@ -35,6 +35,9 @@ internal static partial class DataLog
     [LoggerMessage(1415, LogLevel.Warning, "Sending held alerts failed ({ExceptionType}); they stay held and are tried again in a minute")]
     public static partial void HeldAlertsFailed(this ILogger logger, string exceptionType);
 
+    [LoggerMessage(1416, LogLevel.Warning, "Could not record a handled message in the database ({ExceptionType}); handling it anyway")]
+    public static partial void ClaimFailed(this ILogger logger, string exceptionType);
+
     [LoggerMessage(1420, LogLevel.Information, "Retention deleted {Interventions} interventions, {Alerts} handled alerts and {FaqAnswers} FAQ answer records older than {Cutoff:O}")]
     public static partial void RetentionDeleted(this ILogger logger, int interventions, int alerts, int faqAnswers, DateTimeOffset cutoff);
 

@@ -60,6 +60,9 @@ public static class DataSetup
 
         services.Replace(ServiceDescriptor.Singleton<IConversationLinks, EfConversationLinks>());
 
+        // A redelivery that reaches another instance is still handled once (AddMessagePipeline keeps this one).
+        services.Replace(ServiceDescriptor.Singleton<Pipeline.IProcessedMessages, DatabaseProcessedMessages>());
+
         // AddModeration (called later) only adds its ChatSenderInterventionSink when no sink is registered.
         services.AddSingleton<PersistingInterventionSink>();
         services.AddHostedService(sp => new HeldAlertSender(

@@ -179,3 +179,15 @@ internal sealed class DataProtectionKeyRecordConfiguration : IEntityTypeConfigur
         builder.Property(k => k.CreatedAt).HasColumnName("created_at");
     }
 }
+
+internal sealed class ProcessedMessageRecordConfiguration : IEntityTypeConfiguration<ProcessedMessageRecord>
+{
+    public void Configure(EntityTypeBuilder<ProcessedMessageRecord> builder)
+    {
+        builder.ToTable("processed_messages");
+        builder.HasKey(p => p.Key);
+        builder.Property(p => p.Key).HasColumnName("key");
+        builder.Property(p => p.ClaimedAt).HasColumnName("claimed_at");
+        builder.HasIndex(p => p.ClaimedAt).HasDatabaseName("ix_processed_messages_claimed_at");
+    }
+}

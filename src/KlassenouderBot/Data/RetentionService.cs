@@ -36,6 +36,10 @@ public sealed class RetentionService(
             .Where(a => a.CreatedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken);
 
+        // Claims of handled messages only matter while a platform may still redeliver.
+        var claimCutoff = timeProvider.GetUtcNow() - DatabaseProcessedMessages.Lifetime;
+        await db.ProcessedMessages.Where(p => p.ClaimedAt < claimCutoff).ExecuteDeleteAsync(cancellationToken);
+
         // A guide uploaded for a preview and never used is of no use after a day.
         var uploadCutoff = timeProvider.GetUtcNow().AddDays(-1);
         await db.SchoolGuides

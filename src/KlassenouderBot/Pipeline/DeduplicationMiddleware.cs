@@ -1,19 +1,24 @@
 using KlassenouderBot.Platforms;
-using KlassenouderBot.Platforms.Inbound;
 
 namespace KlassenouderBot.Pipeline;
 
 /// <summary>
 /// Platforms redeliver: Teams retries an activity when the bot answered slowly, Discord replays events
-/// after a resume. The same message (id and text) is handled once; an edit with new text is handled again.
+/// after a resume, and behind a load balancer the retry may reach another instance. The same message (id and
+/// text) is handled once; an edit with new text is handled again.
 /// </summary>
-public sealed class DeduplicationMiddleware : IMessageMiddleware
+public sealed class DeduplicationMiddleware(IProcessedMessages processed) : IMessageMiddleware
 {
-    private const int Capacity = 20_000;
-    private readonly RecentKeys<(string Conversation, string Id, int TextHash)> _seen = new(Capacity);
+    public DeduplicationMiddleware()
+        : this(new InMemoryProcessedMessages())
+    {
+    }
 
-    public Task InvokeAsync(ChatMessage message, MessageDelegate next, CancellationToken cancellationToken) =>
-        _seen.TryAdd((message.Conversation.Key, message.Id, string.GetHashCode(message.Text, StringComparison.Ordinal)))
-            ? next(message, cancellationToken)
-            : Task.CompletedTask;
+    public async Task InvokeAsync(ChatMessage message, MessageDelegate next, CancellationToken cancellationToken)
+    {
+        if (await processed.TryClaimAsync(message, cancellationToken))
+        {
+            await next(message, cancellationToken);
+        }
+    }
 }

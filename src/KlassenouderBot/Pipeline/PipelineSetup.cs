@@ -1,4 +1,5 @@
 using KlassenouderBot.Platforms;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KlassenouderBot.Pipeline;
 
@@ -7,6 +8,7 @@ public static class PipelineSetup
     /// <summary>The inbound pipeline: guard → dedupe → moderation → FAQ answers. Order of registration is order of execution.</summary>
     public static IServiceCollection AddMessagePipeline(this IServiceCollection services)
     {
+        services.TryAddSingleton<IProcessedMessages, InMemoryProcessedMessages>();
         services.AddSingleton<IMessageMiddleware, InputGuardMiddleware>();
         services.AddSingleton<IMessageMiddleware, DeduplicationMiddleware>();
         services.AddSingleton<IMessageMiddleware, Moderation.ModerationMiddleware>();

@@ -47,6 +47,25 @@ public sealed class PostgresTests : IAsyncLifetime
     }
 
     [PostgresFact]
+    public async Task ProcessedMessages_TwoInstancesClaimTheSameMessage_OnlyOneWins()
+    {
+        await Database.CreateMigrator().MigrateAsync(CancellationToken.None);
+        var message = new ChatMessage
+        {
+            Id = "a-1",
+            Conversation = new ConversationRef(Platform.Teams, "19:groep5"),
+            Author = new ChatUser("u-1", "Sanne"),
+            Text = "Die juf is waardeloos",
+            Timestamp = TimeProvider.System.GetUtcNow(),
+        };
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            new DatabaseProcessedMessages(Database, TimeProvider.System, NullLogger<DatabaseProcessedMessages>.Instance).TryClaimAsync(message, CancellationToken.None).AsTask()));
+
+        claims.Count(c => c).Should().Be(1);
+    }
+
+    [PostgresFact]
     public async Task MigrateAsync_TwoInstancesAtOnce_ApplyEachScriptOnce()
     {
         var results = await Task.WhenAll(
