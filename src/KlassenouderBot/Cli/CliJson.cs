@@ -15,12 +15,7 @@ internal static class CliJson
         TypeInfoResolver = CliJsonContext.Default,
     };
 
-    public static string Label(ToneLabel label) => label switch
-    {
-        ToneLabel.Ok => "ok",
-        ToneLabel.Concern => "concern",
-        _ => "hurtful",
-    };
+    public static string Label(ToneLabel label) => SignalNames.Label(label);
 
     public static string Signal(SignalKind kind) => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
 

@@ -37,7 +37,7 @@ internal static class ReplayRunner
             var outcome = await engine.ProcessAsync(message, cancellationToken);
             foreach (var intervention in outcome.Interventions)
             {
-                actions.Add(new ReplayAction(index, ActionName(intervention.Kind), intervention.RecipientLabel, intervention.Text)
+                actions.Add(new ReplayAction(index, SignalNames.Kind(intervention.Kind), intervention.RecipientLabel, intervention.Text)
                 {
                     Level = outcome.Level.ToString().ToLowerInvariant(),
                 });
@@ -46,11 +46,4 @@ internal static class ReplayRunner
 
         return actions;
     }
-
-    private static string ActionName(InterventionKind kind) => kind switch
-    {
-        InterventionKind.PrivateNudge => "private_nudge",
-        InterventionKind.GroupMessage => "group_message",
-        _ => "alert",
-    };
 }

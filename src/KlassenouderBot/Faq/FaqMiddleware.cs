@@ -20,7 +20,8 @@ public sealed partial class FaqMiddleware(
     IConversationLinks links,
     IEnumerable<IChatSender> senders,
     FaqAnswerStore answers,
-    TimeProvider timeProvider) : IMessageMiddleware
+    TimeProvider timeProvider,
+    BotMetrics? metrics = null) : IMessageMiddleware
 {
     /// <summary>The same answer is not repeated in a conversation within this time.</summary>
     public static readonly TimeSpan RepeatWindow = TimeSpan.FromHours(1);
@@ -75,6 +76,7 @@ public sealed partial class FaqMiddleware(
         var sent = await sender.SendToConversationAsync(message.Conversation, reply, cancellationToken);
         if (sent.Delivered)
         {
+            metrics?.FaqQuestion(result.Answered);
             await answers.RecordAsync(message.Conversation, groep, result, message.Text, cancellationToken);
             if (answerKey is not null)
             {

@@ -14,6 +14,22 @@ internal static class SignalNames
         return names.Count == 1 ? names[0] : string.Join(", ", names[..^1]) + (language == "en" ? " and " : " en ") + names[^1];
     }
 
+    /// <summary>A tone label as metrics and the contract spell it.</summary>
+    public static string Label(ToneLabel label) => label switch
+    {
+        ToneLabel.Hurtful => "hurtful",
+        ToneLabel.Concern => "concern",
+        _ => "ok",
+    };
+
+    /// <summary>An intervention kind as metrics and <c>replay</c> spell it.</summary>
+    public static string Kind(InterventionKind kind) => kind switch
+    {
+        InterventionKind.PrivateNudge => "private_nudge",
+        InterventionKind.GroupMessage => "group_message",
+        _ => "alert",
+    };
+
     private static string? Name(SignalKind kind, string language) => (kind, language == "en") switch
     {
         (SignalKind.Insult, false) => "scheldwoorden",

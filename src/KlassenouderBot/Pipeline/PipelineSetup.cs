@@ -9,6 +9,7 @@ public static class PipelineSetup
     public static IServiceCollection AddMessagePipeline(this IServiceCollection services)
     {
         services.TryAddSingleton<IProcessedMessages, InMemoryProcessedMessages>();
+        services.TryAddSingleton(sp => new BotMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<IMessageMiddleware, InputGuardMiddleware>();
         services.AddSingleton<IMessageMiddleware, DeduplicationMiddleware>();
         services.AddSingleton<IMessageMiddleware, Moderation.ModerationMiddleware>();
