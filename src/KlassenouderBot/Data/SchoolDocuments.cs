@@ -84,8 +84,8 @@ public sealed class SchoolDocuments(
                 yaml = edit(current);
                 school = SchoolConfigurationLoader.Parse(yaml, current.School.SourcePath ?? SchoolOptions.DefaultConfigPath);
                 storedGuide = guide ?? current.Guide;
-                var candidate = new SchoolSnapshot(school, yaml, current.Version + 1, storedGuide);
-                _ = FaqEngineFactory.Create(candidate, out _);
+                // The guide is what can still fail; the index itself is built once, by FaqIndex, on publishing.
+                _ = FaqEngineFactory.ReadGuide(new SchoolSnapshot(school, yaml, current.Version + 1, storedGuide));
             }
             catch (Exception exception) when (exception is SchoolEditException or SchoolConfigurationException or SchoolGuideException)
             {

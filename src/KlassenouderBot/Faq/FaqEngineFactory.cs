@@ -14,9 +14,13 @@ public static class FaqEngineFactory
     /// <summary>The engine for a snapshot: an uploaded guide wins over the file the YAML names.</summary>
     public static FaqEngine Create(SchoolSnapshot snapshot, out SchoolGuide guide)
     {
-        guide = snapshot.Guide is { } stored ? ReadGuide(stored.FileName, stored.Content) : ReadGuide(snapshot.School.SchoolGuidePath);
+        guide = ReadGuide(snapshot);
         return FaqEngine.Create(snapshot.School.Faq, guide, snapshot.School.Synonyms, snapshot.School.FaqOptions);
     }
+
+    /// <summary>A snapshot's guide: the uploaded one, else the file the YAML names, else none.</summary>
+    public static SchoolGuide ReadGuide(SchoolSnapshot snapshot) =>
+        snapshot.Guide is { } stored ? ReadGuide(stored.FileName, stored.Content) : ReadGuide(snapshot.School.SchoolGuidePath);
 
     /// <summary>Reads an uploaded guide by its file name's extension: Markdown (UTF-8) or Word.</summary>
     public static SchoolGuide ReadGuide(string fileName, byte[] content)
