@@ -70,7 +70,7 @@ public sealed class PersistingInterventionSink(
         SendResult result;
         try
         {
-            result = await sender.SendAsync(trigger, intervention, isAlert ? id.ToString() : null, cancellationToken);
+            result = await SendAsync(trigger, intervention, id, isAlert ? id.ToString() : null, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -80,18 +80,6 @@ public sealed class PersistingInterventionSink(
             }
 
             throw;
-        }
-        catch (Exception exception)
-        {
-            // Only the type: an exception message from a platform client could echo the request.
-            var exceptionType = exception.GetType().Name;
-            logger.InterventionSendThrew(intervention.Kind, id, exceptionType);
-            result = SendResult.Failed($"exception: {exceptionType}");
-        }
-
-        if (!result.Delivered)
-        {
-            logger.InterventionNotDelivered(intervention.Kind, id, result.FailureReason);
         }
 
         if (stored)
@@ -134,21 +122,36 @@ public sealed class PersistingInterventionSink(
                 Text = "",
                 Timestamp = now,
             };
-            SendResult result;
-            try
-            {
-                result = await sender.SendAsync(trigger, alert.Intervention, held.Id.ToString(), cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                result = SendResult.Failed($"exception: {exception.GetType().Name}");
-            }
-
+            var result = await SendAsync(trigger, alert.Intervention, held.Id, held.Id.ToString(), cancellationToken);
             await TryRecordOutcomeAsync(held.Id, held.Kind, isAlert: true, result, cancellationToken);
             sent++;
         }
 
         return sent;
+    }
+
+    /// <summary>Sends one intervention and says what happened; a sender that throws is a failed send, named by the exception's type.</summary>
+    private async Task<SendResult> SendAsync(ChatMessage trigger, Intervention intervention, Guid id, string? alertId, CancellationToken cancellationToken)
+    {
+        SendResult result;
+        try
+        {
+            result = await sender.SendAsync(trigger, intervention, alertId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Only the type: an exception message from a platform client could echo the request.
+            var exceptionType = exception.GetType().Name;
+            logger.InterventionSendThrew(intervention.Kind, id, exceptionType);
+            result = SendResult.Failed($"exception: {exceptionType}");
+        }
+
+        if (!result.Delivered)
+        {
+            logger.InterventionNotDelivered(intervention.Kind, id, result.FailureReason);
+        }
+
+        return result;
     }
 
     /// <summary>When the school holds alerts through its quiet hours and this one may wait: the end of them, in UTC.</summary>
