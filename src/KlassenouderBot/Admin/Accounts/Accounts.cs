@@ -25,17 +25,7 @@ public sealed class Accounts(UserManager<Account> users, TimeProvider time)
             return (null, $"an account for {email} already exists");
         }
 
-        var account = new Account
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            Email = email,
-            NormalizedEmail = "",
-            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? email : request.DisplayName.Trim(),
-            SecurityStamp = "",
-            Role = request.Role,
-            Groepen = string.Join(',', request.Groepen.Select(g => g.Trim()).Where(g => g.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)),
-            CreatedAt = time.GetUtcNow(),
-        };
+        var account = NewRecord(email, request.DisplayName, request.Role, request.Groepen);
         var result = await users.CreateAsync(account, request.Password);
         return result.Succeeded ? (account, null) : (null, string.Join(" ", result.Errors.Select(e => e.Description)));
     }
@@ -62,17 +52,7 @@ public sealed class Accounts(UserManager<Account> users, TimeProvider time)
             return (null, null, "Kies de groep(en) die dit account mag zien.");
         }
 
-        var account = new Account
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            Email = email,
-            NormalizedEmail = "",
-            DisplayName = string.IsNullOrWhiteSpace(displayName) ? email : displayName.Trim(),
-            SecurityStamp = "",
-            Role = role,
-            Groepen = string.Join(',', groepen.Select(g => g.Trim()).Where(g => g.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)),
-            CreatedAt = time.GetUtcNow(),
-        };
+        var account = NewRecord(email, displayName, role, groepen);
         var created = await users.CreateAsync(account);
         if (!created.Succeeded)
         {
@@ -111,6 +91,19 @@ public sealed class Accounts(UserManager<Account> users, TimeProvider time)
     }
 
     public Task<bool> AnyAsync(CancellationToken cancellationToken) => users.Users.AnyAsync(cancellationToken);
+
+    /// <summary>The record Identity completes (normalised address, security stamp, hash) when it creates the account.</summary>
+    private Account NewRecord(string email, string displayName, AccountRole role, IEnumerable<string> groepen) => new()
+    {
+        Id = Guid.CreateVersion7(time.GetUtcNow()),
+        Email = email,
+        NormalizedEmail = "",
+        DisplayName = string.IsNullOrWhiteSpace(displayName) ? email : displayName.Trim(),
+        SecurityStamp = "",
+        Role = role,
+        Groepen = string.Join(',', groepen.Select(g => g.Trim()).Where(g => g.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)),
+        CreatedAt = time.GetUtcNow(),
+    };
 
     private static bool IsEmail(string value) =>
         value.Length is > 3 and <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
