@@ -68,17 +68,14 @@ public sealed class DashboardFigures(IDbContextFactory<BotDbContext> contextFact
             classes.Add(null);
         }
 
+        // Each record placed in its class and school day once, then read per day.
+        var nudgeLevels = interventions.ToLookup(i => (Groep: i.Groep?.ToUpperInvariant(), Day: DayOf(i.CreatedAt)), i => i.Kind == InterventionKind.GroupMessage ? 2 : 1);
+        var dayAlerts = alerts.ToLookup(a => (Groep: a.Groep?.ToUpperInvariant(), Day: DayOf(a.CreatedAt)));
         return [.. classes.Select(groep => new ClassTemperature(groep, [.. Enumerable.Range(0, Days).Select(offset =>
         {
-            var day = first.AddDays(offset);
-            var dayInterventions = interventions.Where(i => SameGroep(i.Groep, groep) && DayOf(i.CreatedAt) == day).ToList();
-            var dayAlerts = alerts.Where(a => SameGroep(a.Groep, groep) && DayOf(a.CreatedAt) == day).ToList();
-            var level = Math.Max(
-                dayInterventions.Count == 0 ? 0 : dayInterventions.Max(i => i.Kind == InterventionKind.GroupMessage ? 2 : 1),
-                dayAlerts.Count == 0 ? 0 : dayAlerts.Max(a => a.Severe ? 4 : 3));
-            return new DayTemperature(day, level, dayAlerts.Count, dayAlerts.Count(a => a.Status is AlertStatus.Open or AlertStatus.Claimed));
+            var key = (Groep: groep?.ToUpperInvariant(), Day: first.AddDays(offset));
+            var levels = nudgeLevels[key].Concat(dayAlerts[key].Select(a => a.Severe ? 4 : 3)).DefaultIfEmpty(0);
+            return new DayTemperature(key.Day, levels.Max(), dayAlerts[key].Count(), dayAlerts[key].Count(a => a.Status is AlertStatus.Open or AlertStatus.Claimed));
         })]))];
     }
-
-    private static bool SameGroep(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }
