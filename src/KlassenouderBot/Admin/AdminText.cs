@@ -190,6 +190,9 @@ public sealed class AdminText(string language)
 
     public string Language { get; } = language == "en" ? "en" : "nl";
 
+    /// <summary>How dates read: Dutch or British English.</summary>
+    public System.Globalization.CultureInfo Culture => System.Globalization.CultureInfo.GetCultureInfo(Language == "en" ? "en-GB" : "nl-NL");
+
     public string this[string key] => Words.TryGetValue(key, out var words) ? (Language == "en" ? words.En : words.Nl) : key;
 
     public static AdminText For(HttpContext? context) => new(context?.Request.Cookies[CookieName] ?? "nl");
