@@ -9,6 +9,12 @@ public interface IChatSender
     /// <summary>The platform this sender speaks to.</summary>
     Platform Platform { get; }
 
+    /// <summary>
+    /// True when sending the same <see cref="OutboundMessage.IdempotencyKey"/> again cannot post twice
+    /// (Discord enforces a nonce). The outbox resends a delivery whose send was interrupted only then.
+    /// </summary>
+    bool DeduplicatesResends => false;
+
     /// <summary>Posts into the group conversation.</summary>
     Task<SendResult> SendToConversationAsync(ConversationRef conversation, OutboundMessage message, CancellationToken cancellationToken);
 

@@ -34,6 +34,12 @@ public sealed record OutboundMessage(OutboundKind Kind, string Text)
     /// <summary>For alerts: the alert id, so platforms can attach "Ik pak het op" / "Geen probleem" actions.</summary>
     public string? AlertId { get; init; }
 
+    /// <summary>
+    /// The same for every attempt at one delivery (the outbox's id for it), so a platform that can
+    /// deduplicate resends does; at most 25 characters.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
+
     /// <summary>For alerts: what a platform needs to render the alert as a card with actions.</summary>
     public AlertView? Alert { get; init; }
 }

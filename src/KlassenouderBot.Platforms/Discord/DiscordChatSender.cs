@@ -25,6 +25,9 @@ internal sealed class DiscordChatSender(DiscordRestClient rest, DiscordMembers m
 
     public Platform Platform => Platform.Discord;
 
+    /// <summary>Discord returns the first message for a repeated nonce (within a few minutes) instead of posting again.</summary>
+    public bool DeduplicatesResends => true;
+
     public async Task<SendResult> SendToConversationAsync(ConversationRef conversation, OutboundMessage message, CancellationToken cancellationToken)
     {
         var body = Build(message);
@@ -107,7 +110,7 @@ internal sealed class DiscordChatSender(DiscordRestClient rest, DiscordMembers m
         var body = message is { Kind: OutboundKind.Alert, Alert: { } alert }
             ? DiscordAlertMessage.Create(alert)
             : new CreateMessage { Content = DiscordTexts.Fit(message.Text) };
-        body.Nonce = NewNonce();
+        body.Nonce = message.IdempotencyKey is { Length: > 0 and <= 25 } key ? key : NewNonce();
         body.EnforceNonce = true;
         body.AllowedMentions = message.AllowMentions ? new AllowedMentions { Parse = ["users"] } : AllowedMentions.None;
         return body;

@@ -1,5 +1,3 @@
-using KlassenouderBot.Moderation;
-
 namespace KlassenouderBot.Data;
 
 /// <summary>Data feature events, EventIds 1400–1499. Ids, kinds and counts only: never message text.</summary>
@@ -16,24 +14,6 @@ internal static partial class DataLog
 
     [LoggerMessage(1403, LogLevel.Debug, "Waiting for the PostgreSQL migration lock")]
     public static partial void WaitingForMigrationLock(this ILogger logger);
-
-    [LoggerMessage(1410, LogLevel.Error, "Could not store {Kind} intervention {InterventionId} before sending; sending anyway")]
-    public static partial void InterventionStoreFailed(this ILogger logger, Exception exception, InterventionKind kind, Guid interventionId);
-
-    [LoggerMessage(1411, LogLevel.Warning, "Sending {Kind} intervention {InterventionId} threw {ExceptionType}")]
-    public static partial void InterventionSendThrew(this ILogger logger, InterventionKind kind, Guid interventionId, string exceptionType);
-
-    [LoggerMessage(1412, LogLevel.Warning, "{Kind} intervention {InterventionId} was not delivered: {FailureReason}")]
-    public static partial void InterventionNotDelivered(this ILogger logger, InterventionKind kind, Guid interventionId, string? failureReason);
-
-    [LoggerMessage(1413, LogLevel.Error, "Could not record the outcome of {Kind} intervention {InterventionId}")]
-    public static partial void InterventionOutcomeStoreFailed(this ILogger logger, Exception exception, InterventionKind kind, Guid interventionId);
-
-    [LoggerMessage(1414, LogLevel.Information, "Alert {InterventionId} is held through the school's quiet hours until {SendAfter:O}")]
-    public static partial void AlertHeld(this ILogger logger, Guid interventionId, DateTimeOffset sendAfter);
-
-    [LoggerMessage(1415, LogLevel.Warning, "Sending held alerts failed ({ExceptionType}); they stay held and are tried again in a minute")]
-    public static partial void HeldAlertsFailed(this ILogger logger, string exceptionType);
 
     [LoggerMessage(1416, LogLevel.Warning, "Could not record a handled message in the database ({ExceptionType}); handling it anyway")]
     public static partial void ClaimFailed(this ILogger logger, string exceptionType);

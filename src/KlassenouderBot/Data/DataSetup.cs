@@ -1,4 +1,5 @@
 using KlassenouderBot.Moderation;
+using KlassenouderBot.Outbox;
 using KlassenouderBot.School;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -64,10 +65,13 @@ public static class DataSetup
         services.Replace(ServiceDescriptor.Singleton<Pipeline.IProcessedMessages, DatabaseProcessedMessages>());
 
         // AddModeration (called later) only adds its ChatSenderInterventionSink when no sink is registered.
-        services.AddSingleton<PersistingInterventionSink>();
-        services.AddHostedService(sp => new HeldAlertSender(
-            sp.GetRequiredService<PersistingInterventionSink>, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HeldAlertSender>>()));
-        services.AddSingleton<IInterventionSink>(sp => sp.GetRequiredService<PersistingInterventionSink>());
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<OutboxOptions>>().Value);
+        services.AddSingleton<InterventionOutbox>();
+        services.AddHostedService(sp => new OutboxSender(
+            sp.GetRequiredService<InterventionOutbox>, sp.GetRequiredService<OutboxOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxSender>>()));
+        services.AddSingleton<IInterventionSink>(sp => sp.GetRequiredService<InterventionOutbox>());
         return services;
     }
 }

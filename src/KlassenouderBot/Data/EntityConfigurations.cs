@@ -39,7 +39,12 @@ internal sealed class InterventionRecordConfiguration : IEntityTypeConfiguration
         builder.Property(i => i.FailureReason).HasColumnName("failure_reason");
         builder.Property(i => i.Attempts).HasColumnName("attempts");
         builder.Property(i => i.SendAfter).HasColumnName("send_after");
-        builder.Property(i => i.HeldDelivery).HasColumnName("held_delivery");
+        builder.Property(i => i.PendingDelivery).HasColumnName("pending_delivery");
+        builder.Property(i => i.LeaseUntil).HasColumnName("lease_until");
+        builder.Property(i => i.AttemptStartedAt).HasColumnName("attempt_started_at");
+        builder.Property(i => i.DeadLetteredAt).HasColumnName("dead_lettered_at");
+        builder.Property(i => i.DismissedAt).HasColumnName("dismissed_at");
+        builder.HasIndex(i => i.DeadLetteredAt).HasDatabaseName("ix_interventions_dead_lettered_at");
         builder.HasIndex(i => i.SendAfter).HasDatabaseName("ix_interventions_send_after");
         builder.HasIndex(i => i.CreatedAt).HasDatabaseName("ix_interventions_created_at");
     }

@@ -14,10 +14,18 @@ public sealed class ChatSenderInterventionSink(IEnumerable<IChatSender> senders,
     private TimeZoneInfo TimeZone => school?.Current.ResolveTimeZone() ?? TimeZoneInfo.Utc;
 
     public Task DeliverAsync(ChatMessage trigger, Intervention intervention, CancellationToken cancellationToken) =>
-        SendAsync(trigger, intervention, alertId: null, cancellationToken);
+        SendAsync(trigger, intervention, alertId: null, idempotencyKey: null, cancellationToken);
+
+    /// <summary>True when the platform's sender cannot post twice for a repeated idempotency key.</summary>
+    public bool DeduplicatesResends(Platform platform) => _senders.TryGetValue(platform, out var sender) && sender.DeduplicatesResends;
 
     /// <summary>Sends one intervention and reports what the platform said.</summary>
-    public Task<SendResult> SendAsync(ChatMessage trigger, Intervention intervention, string? alertId, CancellationToken cancellationToken)
+    /// <param name="trigger">The message the intervention answers; for a private nudge its author is the recipient.</param>
+    /// <param name="intervention">What to send.</param>
+    /// <param name="alertId">For alerts: the stored alert's id, for the card's actions.</param>
+    /// <param name="idempotencyKey">The same for every attempt at one delivery.</param>
+    /// <param name="cancellationToken">Stops the send.</param>
+    public Task<SendResult> SendAsync(ChatMessage trigger, Intervention intervention, string? alertId, string? idempotencyKey, CancellationToken cancellationToken)
     {
         if (!_senders.TryGetValue(trigger.Conversation.Platform, out var sender))
         {
@@ -28,12 +36,12 @@ public sealed class ChatSenderInterventionSink(IEnumerable<IChatSender> senders,
         {
             InterventionKind.GroupMessage => sender.SendToConversationAsync(
                 trigger.Conversation,
-                new OutboundMessage(OutboundKind.GroupMessage, intervention.Text),
+                new OutboundMessage(OutboundKind.GroupMessage, intervention.Text) { IdempotencyKey = idempotencyKey },
                 cancellationToken),
             InterventionKind.PrivateNudge => sender.SendPrivateAsync(
                 trigger.Conversation,
                 intervention.Recipient ?? trigger.Author,
-                new OutboundMessage(OutboundKind.PrivateNudge, intervention.Text),
+                new OutboundMessage(OutboundKind.PrivateNudge, intervention.Text) { IdempotencyKey = idempotencyKey },
                 cancellationToken),
             InterventionKind.Alert => sender.SendPrivateAsync(
                 trigger.Conversation,
@@ -41,6 +49,7 @@ public sealed class ChatSenderInterventionSink(IEnumerable<IChatSender> senders,
                 new OutboundMessage(OutboundKind.Alert, intervention.Text)
                 {
                     AlertId = alertId,
+                    IdempotencyKey = idempotencyKey,
                     Alert = alertId is not null && intervention.Alert is { } details ? Alerts.AlertViews.FromDetails(alertId, details, TimeZone) : null,
                 },
                 cancellationToken),

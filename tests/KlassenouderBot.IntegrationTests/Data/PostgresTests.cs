@@ -1,6 +1,7 @@
 using KlassenouderBot.Data;
 using KlassenouderBot.Data.Entities;
 using KlassenouderBot.Moderation;
+using KlassenouderBot.Outbox;
 using KlassenouderBot.Platforms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -127,8 +128,8 @@ public sealed class PostgresTests : IAsyncLifetime
         var conversation = new ConversationRef(Platform.Discord, "555");
         await links.LinkAsync(conversation, "6", CancellationToken.None);
         var sender = new OkChatSender();
-        var sut = new PersistingInterventionSink(
-            Database, new ChatSenderInterventionSink([sender]), TimeProvider.System, NullLogger<PersistingInterventionSink>.Instance);
+        var sut = new InterventionOutbox(
+            Database, new ChatSenderInterventionSink([sender]), TimeProvider.System, NullLogger<InterventionOutbox>.Instance);
 
         await sut.DeliverAsync(Trigger(conversation), Alert(), CancellationToken.None);
 

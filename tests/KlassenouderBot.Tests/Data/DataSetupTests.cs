@@ -1,5 +1,6 @@
 using KlassenouderBot.Data;
 using KlassenouderBot.Moderation;
+using KlassenouderBot.Outbox;
 using KlassenouderBot.School;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -65,7 +66,7 @@ public sealed class DataSetupTests : IDisposable
             services => services.AddModeration(new ConfigurationBuilder().Build()));
         await host.StartAsync();
 
-        host.Services.GetRequiredService<IInterventionSink>().Should().BeOfType<PersistingInterventionSink>();
+        host.Services.GetRequiredService<IInterventionSink>().Should().BeOfType<InterventionOutbox>();
         host.Services.GetRequiredService<IConversationLinks>().Should().BeOfType<EfConversationLinks>();
         var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Tags.Contains("ready"));
         health.Status.Should().Be(HealthStatus.Healthy);

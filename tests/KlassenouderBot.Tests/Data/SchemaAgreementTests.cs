@@ -157,6 +157,13 @@ public sealed partial class SchemaAgreementTests
             tables[added.Groups["table"].Value].Add(added.Groups["column"].Value);
         }
 
+        // ... and rename some (after they were added).
+        foreach (Match renamed in RenameColumnPattern().Matches(sql))
+        {
+            var columns = tables[renamed.Groups["table"].Value];
+            columns[columns.IndexOf(renamed.Groups["from"].Value)] = renamed.Groups["to"].Value;
+        }
+
         return tables;
     }
 
@@ -165,6 +172,9 @@ public sealed partial class SchemaAgreementTests
 
     [GeneratedRegex(@"ALTER TABLE (?<table>\w+) ADD COLUMN (?<column>[a-z_0-9]+) ")]
     private static partial Regex AddColumnPattern();
+
+    [GeneratedRegex(@"ALTER TABLE (?<table>\w+) RENAME COLUMN (?<from>[a-z_0-9]+) TO (?<to>[a-z_0-9]+);")]
+    private static partial Regex RenameColumnPattern();
 
     // A column line starts with a lower-case name followed by a type; PRIMARY KEY, CHECK etc. do not.
     [GeneratedRegex(@"^[a-z_0-9]+\s+(text|uuid|integer|bigint|boolean|timestamptz|float8|double precision|bytea)\b")]

@@ -32,9 +32,21 @@ public sealed class InterventionRecord
 
     public int Attempts { get; set; }
 
-    /// <summary>For an alert held through the school's quiet hours: when it may be sent.</summary>
+    /// <summary>When the next attempt is due: now, after a failed attempt's back-off, or when the quiet hours end.</summary>
     public DateTimeOffset? SendAfter { get; set; }
 
-    /// <summary>For a held alert: the conversation's address and the alert as JSON, cleared once sent.</summary>
-    public string? HeldDelivery { get; set; }
+    /// <summary>What is needed to send it (the conversation's address and the intervention, as JSON); cleared once sent.</summary>
+    public string? PendingDelivery { get; set; }
+
+    /// <summary>The instance sending it owns it until then; after that, another instance may take it.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>Set just before a send and cleared with its outcome: still set after a crash means it may have arrived.</summary>
+    public DateTimeOffset? AttemptStartedAt { get; set; }
+
+    /// <summary>When the outbox gave up on it (shown in the admin app).</summary>
+    public DateTimeOffset? DeadLetteredAt { get; set; }
+
+    /// <summary>When a school admin dismissed the dead letter instead of sending it again.</summary>
+    public DateTimeOffset? DismissedAt { get; set; }
 }

@@ -1,15 +1,16 @@
-using KlassenouderBot.Data;
 using KlassenouderBot.Moderation;
+using KlassenouderBot.Outbox;
 using KlassenouderBot.Platforms;
 using KlassenouderBot.School;
+using KlassenouderBot.Tests.Data;
 using KlassenouderBot.Tests.Moderation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace KlassenouderBot.Tests.Data;
+namespace KlassenouderBot.Tests.Outbox;
 
 /// <summary>Alerts held through the school's quiet hours: stored at once, sent once when the hours end.</summary>
-public sealed partial class PersistingInterventionSinkTests
+public sealed partial class InterventionOutboxTests
 {
     private static readonly DateTimeOffset HalfPastElevenInAmsterdam = new(2025, 3, 10, 22, 30, 0, TimeSpan.Zero);
 
@@ -28,21 +29,21 @@ public sealed partial class PersistingInterventionSinkTests
         {
             var record = await db.Interventions.SingleAsync();
             record.SendAfter.Should().Be(new DateTimeOffset(2025, 3, 11, 5, 0, 0, TimeSpan.Zero), "06:00 in Amsterdam");
-            record.HeldDelivery.Should().NotContain(ParentText);
+            record.PendingDelivery.Should().NotContain(ParentText);
             (await db.Alerts.SingleAsync()).Status.Should().Be(KlassenouderBot.Data.Entities.AlertStatus.Open, "the admin app's inbox has it at once");
         }
 
         _clock.SetUtcNow(new DateTimeOffset(2025, 3, 11, 4, 59, 0, TimeSpan.Zero));
-        (await sut.SendHeldAsync(CancellationToken.None)).Should().Be(0);
+        (await sut.SendDueAsync(CancellationToken.None)).Should().Be(0);
         _clock.SetUtcNow(new DateTimeOffset(2025, 3, 11, 5, 0, 30, TimeSpan.Zero));
-        (await sut.SendHeldAsync(CancellationToken.None)).Should().Be(1);
-        (await sut.SendHeldAsync(CancellationToken.None)).Should().Be(0, "a held alert goes out once");
+        (await sut.SendDueAsync(CancellationToken.None)).Should().Be(1);
+        (await sut.SendDueAsync(CancellationToken.None)).Should().Be(0, "a held alert goes out once");
 
         sender.Sent.Should().ContainSingle().Which.AlertId.Should().NotBeNull();
         await using var after = database.CreateDbContext();
         var sent = await after.Interventions.SingleAsync();
         sent.DeliveredAt.Should().NotBeNull();
-        sent.HeldDelivery.Should().BeNull("what was needed to send it is gone once sent");
+        sent.PendingDelivery.Should().BeNull("what was needed to send it is gone once sent");
         (await after.Alerts.SingleAsync()).DeliveredAt.Should().NotBeNull();
     }
 
@@ -79,11 +80,11 @@ public sealed partial class PersistingInterventionSinkTests
         return alert with { Alert = alert.Alert! with { Severe = false } };
     }
 
-    private PersistingInterventionSink CreateHoldingSut(SqliteTestDatabase database, ScriptedChatSender sender, bool hold)
+    private InterventionOutbox CreateHoldingSut(SqliteTestDatabase database, ScriptedChatSender sender, bool hold)
     {
         _ = CreateSut(database, sender);
         var school = ConversationScript.Sample with { Settings = new SchoolSettings { HoldAlertsInQuietHours = hold } };
-        return new PersistingInterventionSink(
-            database, new ChatSenderInterventionSink([sender]), _clock, NullLogger<PersistingInterventionSink>.Instance, SchoolSource.Fixed(school));
+        return new InterventionOutbox(
+            database, new ChatSenderInterventionSink([sender]), _clock, NullLogger<InterventionOutbox>.Instance, SchoolSource.Fixed(school));
     }
 }

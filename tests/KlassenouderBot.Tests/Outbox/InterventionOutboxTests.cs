@@ -1,14 +1,15 @@
-using KlassenouderBot.Data;
 using KlassenouderBot.Data.Entities;
 using KlassenouderBot.Moderation;
+using KlassenouderBot.Outbox;
 using KlassenouderBot.Platforms;
+using KlassenouderBot.Tests.Data;
 using KlassenouderBot.Tests.Fakes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace KlassenouderBot.Tests.Data;
+namespace KlassenouderBot.Tests.Outbox;
 
-public sealed partial class PersistingInterventionSinkTests
+public sealed partial class InterventionOutboxTests
 {
     private const string ParentText = "Wat een waardeloze juf, echt belachelijk";
 
@@ -52,7 +53,7 @@ public sealed partial class PersistingInterventionSinkTests
         record.Kind.Should().Be(InterventionKind.PrivateNudge);
         record.ConversationKey.Should().Be("Teams:19:groep5");
         record.Groep.Should().Be("5", "the conversation is linked to groep 5");
-        record.RecipientLabel.Should().Be(PersistingInterventionSink.NudgeRecipientLabel);
+        record.RecipientLabel.Should().Be(InterventionOutbox.NudgeRecipientLabel);
         record.Topic.Should().Be("leerkracht");
         record.CreatedAt.Should().Be(new DateTimeOffset(2025, 3, 10, 8, 0, 0, TimeSpan.Zero));
         record.DeliveredAt.Should().Be(record.CreatedAt.AddSeconds(2));
@@ -145,7 +146,7 @@ public sealed partial class PersistingInterventionSinkTests
         sender.Sent.Should().ContainSingle();
     }
 
-    private PersistingInterventionSink CreateSut(SqliteTestDatabase database, ScriptedChatSender sender)
+    private InterventionOutbox CreateSut(SqliteTestDatabase database, ScriptedChatSender sender, OutboxOptions? options = null)
     {
         using (var db = database.CreateDbContext())
         {
@@ -159,8 +160,8 @@ public sealed partial class PersistingInterventionSinkTests
             }
         }
 
-        return new PersistingInterventionSink(
-            database, new ChatSenderInterventionSink([sender]), _clock, NullLogger<PersistingInterventionSink>.Instance);
+        return new InterventionOutbox(
+            database, new ChatSenderInterventionSink([sender]), _clock, NullLogger<InterventionOutbox>.Instance, options: options);
     }
 
     private static bool TableExists(SqliteTestDatabase database)
@@ -183,10 +184,10 @@ public sealed partial class PersistingInterventionSinkTests
         return string.Join('\n', parts);
     }
 
-    private static ChatMessage Trigger() => new()
+    private static ChatMessage Trigger(Platform platform = Platform.Teams) => new()
     {
         Id = "m-17",
-        Conversation = new ConversationRef(Platform.Teams, "19:groep5"),
+        Conversation = new ConversationRef(platform, "19:groep5"),
         Author = new ChatUser("u-sanne", "Sanne"),
         Text = ParentText,
         Timestamp = new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.FromHours(1)),
@@ -219,11 +220,14 @@ public sealed partial class PersistingInterventionSinkTests
     };
 
     /// <summary>Answers every send with the given function and remembers what was sent.</summary>
-    private sealed class ScriptedChatSender(Func<Task<SendResult>> respond) : IChatSender
+    private sealed class ScriptedChatSender(Func<Task<SendResult>> respond, Platform platform = Platform.Teams) : IChatSender
     {
         public List<OutboundMessage> Sent { get; } = [];
 
-        public Platform Platform => Platform.Teams;
+        public Platform Platform => platform;
+
+        /// <summary>Like Discord's nonce: this fake claims what the real Discord sender does.</summary>
+        public bool DeduplicatesResends => platform == Platform.Discord;
 
         public Task<SendResult> SendToConversationAsync(ConversationRef conversation, OutboundMessage message, CancellationToken cancellationToken)
         {
