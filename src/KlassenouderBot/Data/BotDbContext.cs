@@ -30,6 +30,8 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
 
     public DbSet<ProcessedMessageRecord> ProcessedMessages => Set<ProcessedMessageRecord>();
 
+    public DbSet<ConversationStateRecord> ConversationStates => Set<ConversationStateRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date type: EF would store text it cannot order or compare. A fixed-width UTC

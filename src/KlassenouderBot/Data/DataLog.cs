@@ -23,4 +23,7 @@ internal static partial class DataLog
 
     [LoggerMessage(1421, LogLevel.Error, "Retention run failed; retrying at the next run")]
     public static partial void RetentionFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(1422, LogLevel.Warning, "The shared conversation state could not be reached ({ExceptionType}); this message is decided on this instance's own copy")]
+    public static partial void SharedStateUnavailable(this ILogger logger, string exceptionType);
 }

@@ -64,6 +64,12 @@ public static class DataSetup
         // A redelivery that reaches another instance is still handled once (AddMessagePipeline keeps this one).
         services.Replace(ServiceDescriptor.Singleton<Pipeline.IProcessedMessages, DatabaseProcessedMessages>());
 
+        // Several instances must agree on a conversation's heat; one instance keeps it in memory (AddModeration,
+        // called later, only adds its in-memory store when none is registered).
+        services.AddSingleton<IConversationStates>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesSharedConversationState
+            ? ActivatorUtilities.CreateInstance<DatabaseConversationStates>(sp)
+            : new InMemoryConversationStates());
+
         // AddModeration (called later) only adds its ChatSenderInterventionSink when no sink is registered.
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();

@@ -196,3 +196,16 @@ internal sealed class ProcessedMessageRecordConfiguration : IEntityTypeConfigura
         builder.HasIndex(p => p.ClaimedAt).HasDatabaseName("ix_processed_messages_claimed_at");
     }
 }
+
+internal sealed class ConversationStateRecordConfiguration : IEntityTypeConfiguration<ConversationStateRecord>
+{
+    public void Configure(EntityTypeBuilder<ConversationStateRecord> builder)
+    {
+        builder.ToTable("conversation_states");
+        builder.HasKey(c => c.ConversationKey);
+        builder.Property(c => c.ConversationKey).HasColumnName("conversation_key");
+        builder.Property(c => c.State).HasColumnName("state");
+        builder.Property(c => c.UpdatedAt).HasColumnName("updated_at");
+        builder.HasIndex(c => c.UpdatedAt).HasDatabaseName("ix_conversation_states_updated_at");
+    }
+}

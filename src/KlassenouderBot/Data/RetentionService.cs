@@ -40,6 +40,10 @@ public sealed class RetentionService(
         var claimCutoff = timeProvider.GetUtcNow() - DatabaseProcessedMessages.Lifetime;
         await db.ProcessedMessages.Where(p => p.ClaimedAt < claimCutoff).ExecuteDeleteAsync(cancellationToken);
 
+        // A conversation's shared escalation state is of no use once its heat has decayed.
+        var stateCutoff = timeProvider.GetUtcNow() - DatabaseConversationStates.Lifetime;
+        await db.ConversationStates.Where(c => c.UpdatedAt < stateCutoff).ExecuteDeleteAsync(cancellationToken);
+
         // A guide uploaded for a preview and never used is of no use after a day.
         var uploadCutoff = timeProvider.GetUtcNow().AddDays(-1);
         await db.SchoolGuides

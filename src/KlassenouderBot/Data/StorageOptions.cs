@@ -20,6 +20,15 @@ public sealed class StorageOptions
     /// <value>Default <c>Sqlite</c>.</value>
     public string Provider { get; set; } = nameof(StorageProvider.Sqlite);
 
+    /// <summary>
+    /// Keep each conversation's escalation state in the database, so several instances behind one load balancer
+    /// agree on it. Costs one locked row update per message.
+    /// </summary>
+    /// <value>Default: on with PostgreSQL (the database for several instances), off with SQLite.</value>
+    public bool? SharedConversationState { get; set; }
+
+    internal bool UsesSharedConversationState => SharedConversationState ?? ParsedProvider == StorageProvider.Postgres;
+
     internal StorageProvider ParsedProvider =>
         TryParseProvider(Provider, out var provider)
             ? provider

@@ -19,15 +19,21 @@ public sealed class ConversationEngine
     private readonly IToneAnalyzer _analyzer;
     private readonly SchoolSource _school;
     private readonly IConversationLinks _links;
+    private readonly IConversationStates _states;
     private SchoolView _view;
     private long _processed;
 
     /// <summary>The server's engine: it follows the school as the admin app changes it.</summary>
-    public ConversationEngine(IToneAnalyzer analyzer, SchoolSource school, IConversationLinks links)
+    /// <param name="analyzer">Assesses each message.</param>
+    /// <param name="school">The school, as the admin app changes it.</param>
+    /// <param name="links">Which class a conversation belongs to.</param>
+    /// <param name="states">Where escalation state is kept; in memory when not given.</param>
+    public ConversationEngine(IToneAnalyzer analyzer, SchoolSource school, IConversationLinks links, IConversationStates? states = null)
     {
         _analyzer = analyzer;
         _school = school;
         _links = links;
+        _states = states ?? new InMemoryConversationStates();
         _view = new SchoolView(school.Current);
     }
 
@@ -70,21 +76,18 @@ public sealed class ConversationEngine
         var localTime = TimeZoneInfo.ConvertTime(message.Timestamp, view.TimeZone);
         var lateNight = school.Settings.IsQuiet(TimeOnly.FromDateTime(localTime.DateTime));
 
-        IReadOnlyList<Intervention> interventions;
-        EscalationLevel level;
-        double heat;
-        lock (state.Gate)
+        var authorKey = _states.AuthorKey(message.Conversation, message.Author.Id);
+        var (level, heat, interventions) = await _states.UpdateAsync(message.Conversation, state, () =>
         {
             var previousLevel = state.Level;
             var excerpt = school.Escalation.IncludeExcerpts && assessment.Label != ToneLabel.Ok ? Trim(message.Text) : null;
-            (level, var record) = EscalationTracker.Update(state, message.Author.Id, message.Text, assessment, message.Timestamp, lateNight, excerpt);
+            (var level, var record) = EscalationTracker.Update(state, authorKey, message.Text, assessment, message.Timestamp, lateNight, excerpt);
             state.LastActivity = message.Timestamp;
             var input = new PolicyInput(
                 message, assessment, state, record, level, previousLevel, school, classGroup, view.Texts, lateNight, localTime,
                 t => TimeZoneInfo.ConvertTime(t, view.TimeZone), GroupLanguage, StableSeed(message.Id));
-            interventions = InterventionPolicy.Decide(input);
-            heat = state.Heat;
-        }
+            return (level, state.Heat, InterventionPolicy.Decide(input));
+        }, cancellationToken);
 
         if (Interlocked.Increment(ref _processed) % 1024 == 0)
         {
@@ -126,7 +129,11 @@ public sealed class ConversationEngine
     }
 
     /// <summary>Drops everything remembered about a conversation (a playground reset, a deletion request).</summary>
-    public void Forget(ConversationRef conversation) => _conversations.TryRemove(conversation.Key, out _);
+    public async Task ForgetAsync(ConversationRef conversation, CancellationToken cancellationToken)
+    {
+        _conversations.TryRemove(conversation.Key, out _);
+        await _states.ForgetAsync(conversation, cancellationToken);
+    }
 
     private void ForgetQuietConversations(DateTimeOffset now)
     {

@@ -87,7 +87,8 @@ public static class InterventionPolicy
             state.NudgesPerAuthorPerDay.Clear();
         }
 
-        var author = input.Message.Author.Id;
+        // The state's stand-in for the author (a pseudonym when the state is kept in a database).
+        var author = input.Record.AuthorId;
         var key = (author, input.Record.Topic);
         if (state.LastNudges.TryGetValue(key, out var last))
         {

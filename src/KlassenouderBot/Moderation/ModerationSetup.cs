@@ -13,6 +13,7 @@ public static class ModerationSetup
 
         // Registered after the local analyser, so that with Azure configured its analyser is the one resolved.
         services.AddAzureLanguage(configuration);
+        services.TryAddSingleton<IConversationStates, InMemoryConversationStates>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<ChatSenderInterventionSink>();
         // TryAdd: the server's AddData registers a sink that stores before it sends, and comes first.

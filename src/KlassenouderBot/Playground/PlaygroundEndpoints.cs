@@ -193,7 +193,7 @@ public static class PlaygroundEndpoints
 
         // The engine forgets the room too, so a cleared room starts calm rather than still heated.
         target.Clear();
-        engine.Forget(target.Conversation);
+        await engine.ForgetAsync(target.Conversation, cancellationToken);
         logger.RoomReset(target.Id);
         return State(await PlaygroundStateFactory.CreateAsync(rooms, target, engine, timeProvider, cancellationToken));
     }

@@ -18,14 +18,20 @@ namespace KlassenouderBot.IntegrationTests.Teams;
 /// </summary>
 internal sealed class TeamsTestHost : IAsyncDisposable
 {
+    private readonly bool _ownsFakes;
+    private readonly string _environment;
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
     private HttpClient? _client;
     private int _barriers;
 
-    private TeamsTestHost(FakeBotFrameworkIdentity identity, FakeBotConnector connector, TeamsBotApplication app)
+    private TeamsTestHost(FakeBotFrameworkIdentity identity, FakeBotConnector connector, string environment, IReadOnlyDictionary<string, string?>? settings, bool ownsFakes = true)
     {
         Identity = identity;
         Connector = connector;
-        App = app;
+        _environment = environment;
+        _settings = settings;
+        _ownsFakes = ownsFakes;
+        App = new TeamsBotApplication(identity, environment, settings);
         Activities = new TeamsActivities(connector.ServiceUrl);
     }
 
@@ -48,13 +54,24 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         identity.RegisterClient(TeamsTestData.TenantId, TeamsTestData.AppId, TeamsTestData.AppPassword);
         var connector = await FakeBotConnector.StartAsync(identity);
         connector.SetRoster(TeamsTestData.GroupChatId, [.. TeamsTestData.Groep5Chat]);
-        var host = new TeamsTestHost(identity, connector, new TeamsBotApplication(identity, environment, settings));
+        var host = new TeamsTestHost(identity, connector, environment, settings);
         if (startApp)
         {
             await host.StartAppAsync();
         }
 
         return host;
+    }
+
+    /// <summary>
+    /// A second instance of the bot with the same settings, behind the same fake login services and Bot Connector
+    /// (as behind a load balancer); it leaves the fakes to this host.
+    /// </summary>
+    public async Task<TeamsTestHost> StartAnotherInstanceAsync()
+    {
+        var other = new TeamsTestHost(Identity, Connector, _environment, _settings, ownsFakes: false);
+        await other.StartAppAsync();
+        return other;
     }
 
     /// <summary>Starts the app; the groep 5 chat is linked by the school file's <c>conversations:</c> entry.</summary>
@@ -134,8 +151,11 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     {
         _client?.Dispose();
         await App.DisposeAsync();
-        await Connector.DisposeAsync();
-        await Identity.DisposeAsync();
+        if (_ownsFakes)
+        {
+            await Connector.DisposeAsync();
+            await Identity.DisposeAsync();
+        }
     }
 }
 

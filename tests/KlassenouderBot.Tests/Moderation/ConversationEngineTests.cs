@@ -266,7 +266,7 @@ public sealed class ConversationEngineTests
         await sut.SaysAsync("Mark", HurtfulCurse, TimeSpan.Zero);
         await sut.SaysAsync("Aylin", HurtfulInsult, 2 * Minute);
 
-        sut.Engine.Forget(sut.Conversation);
+        await sut.Engine.ForgetAsync(sut.Conversation, CancellationToken.None);
 
         sut.Engine.LevelOf(sut.Conversation, ConversationScript.Start + 3 * Minute).Should().Be(EscalationLevel.Calm);
         sut.Engine.ActiveConversations.Should().Be(0);
