@@ -73,6 +73,16 @@ internal static class AdminEndpoints
             return Results.LocalRedirect(messages.Redirect("/admin/klassen", problem ?? "Het account is verwijderd."));
         }).RequireAuthorization(AdminSetup.SchoolAdminPolicy).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
+        admin.MapPost("/bezorging/{id:guid}/{choice:regex(^(opnieuw|negeren)$)}", async (Guid id, string choice, HttpContext context, Delivery.UndeliveredMessages undelivered, AdminMessages messages) =>
+        {
+            var account = CurrentAccount.From(context.User)!;
+            var done = choice == "opnieuw"
+                ? await undelivered.RetryAsync(id, account, context.RequestAborted)
+                : await undelivered.DismissAsync(id, account, context.RequestAborted);
+            var text = AdminText.For(context);
+            return Results.LocalRedirect(messages.Redirect("/admin/bezorging", text[!done ? "delivery.gone" : choice == "opnieuw" ? "delivery.retried" : "delivery.dismissed"]));
+        }).RequireAuthorization(AdminSetup.SchoolAdminPolicy).WithMetadata(new RequireAntiforgeryTokenAttribute());
+
         admin.MapGet("/klassen/school.yaml", (SchoolSource school) =>
             Results.File(System.Text.Encoding.UTF8.GetBytes(school.Snapshot.Yaml), "application/yaml; charset=utf-8", "school.yaml"))
             .RequireAuthorization(AdminSetup.SchoolAdminPolicy);

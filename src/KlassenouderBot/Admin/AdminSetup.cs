@@ -63,6 +63,7 @@ public static class AdminSetup
         services.AddSingleton<Dashboard.DashboardFigures>();
         services.AddSingleton<FaqEditor.FaqEditing>();
         services.AddSingleton<Guide.GuideUploads>();
+        services.AddSingleton<Delivery.UndeliveredMessages>();
         services.AddSingleton<AdminMessages>();
         return services;
     }
