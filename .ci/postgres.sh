@@ -2,7 +2,7 @@
 # Installs (if needed) and starts a local PostgreSQL, creates the test role and database, and prints
 # the line to use for the PostgreSQL integration tests:
 #
-#   eval "$(bash .ci/postgres.sh)"      # sets KLASSENOUDERBOT_TEST_POSTGRES
+#   eval "$(bash .ci/postgres.sh)"      # sets KLASSENOUDERBOT_TEST_POSTGRES (and ..._RESTART, for the fault tests)
 #
 # Idempotent and non-interactive (CI=true friendly). Progress goes to stderr; stdout carries only the
 # export line, which is also written to .ci/postgres.env. Needs root (or passwordless sudo) for apt and
@@ -68,7 +68,10 @@ if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$PG_DATABASE'"
 fi
 
 connection="Host=127.0.0.1;Port=$port;Username=$PG_USER;Password=$PG_PASSWORD;Database=$PG_DATABASE"
-line="export KLASSENOUDERBOT_TEST_POSTGRES='$connection'"
-echo "$line" > "$here/postgres.env"
+# The fault tests restart the server mid-run with this command.
+if [ "$(id -u)" -eq 0 ]; then restart="pg_ctlcluster $version main restart"; else restart="sudo -n pg_ctlcluster $version main restart"; fi
+lines="export KLASSENOUDERBOT_TEST_POSTGRES='$connection'
+export KLASSENOUDERBOT_TEST_POSTGRES_RESTART='$restart'"
+echo "$lines" > "$here/postgres.env"
 log "ready: $connection"
-echo "$line"
+echo "$lines"

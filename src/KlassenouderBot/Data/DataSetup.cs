@@ -76,7 +76,10 @@ public static class DataSetup
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OutboxOptions>>().Value);
         services.AddSingleton<InterventionOutbox>();
         services.AddHostedService(sp => new OutboxSender(
-            sp.GetRequiredService<InterventionOutbox>, sp.GetRequiredService<OutboxOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxSender>>()));
+            () => sp.GetService<ChatSenderInterventionSink>() is null ? null : sp.GetRequiredService<InterventionOutbox>(),
+            sp.GetRequiredService<OutboxOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<OutboxSender>>()));
         services.AddSingleton<IInterventionSink>(sp => sp.GetRequiredService<InterventionOutbox>());
         return services;
     }

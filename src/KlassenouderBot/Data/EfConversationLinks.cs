@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using KlassenouderBot.Data.Entities;
 using KlassenouderBot.Platforms;
 using KlassenouderBot.School;
@@ -11,13 +13,29 @@ namespace KlassenouderBot.Data;
 /// </summary>
 public sealed class EfConversationLinks(IDbContextFactory<BotDbContext> contextFactory, TimeProvider timeProvider, SchoolSource? school = null) : IConversationLinks
 {
+    /// <summary>
+    /// The last link read per conversation, for when the database is away for a moment (a restart): the message is
+    /// then still judged with its class, instead of failing and being lost.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, string?> _lastKnown = new(StringComparer.Ordinal);
+
     public async Task<string?> GetGroepAsync(ConversationRef conversation, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var stored = await db.ConversationLinks
-            .Where(l => l.Platform == conversation.Platform && l.ConversationId == conversation.ConversationId)
-            .Select(l => l.Groep)
-            .FirstOrDefaultAsync(cancellationToken);
+        string? stored;
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            stored = await db.ConversationLinks
+                .Where(l => l.Platform == conversation.Platform && l.ConversationId == conversation.ConversationId)
+                .Select(l => l.Groep)
+                .FirstOrDefaultAsync(cancellationToken);
+            _lastKnown[conversation.Key] = stored;
+        }
+        catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            stored = _lastKnown.GetValueOrDefault(conversation.Key);
+        }
+
         return stored ?? (school?.Current.ConversationLinks.TryGetValue(conversation.Key, out var configured) == true ? configured : null);
     }
 
@@ -44,5 +62,6 @@ public sealed class EfConversationLinks(IDbContextFactory<BotDbContext> contextF
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        _lastKnown[conversation.Key] = groep;
     }
 }

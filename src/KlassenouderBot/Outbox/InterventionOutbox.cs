@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using KlassenouderBot.Data;
 using KlassenouderBot.Data.Entities;
@@ -36,8 +37,11 @@ public sealed class InterventionOutbox(
     ILogger<InterventionOutbox> logger,
     SchoolSource? school = null,
     OutboxOptions? options = null,
-    BotMetrics? metrics = null) : IInterventionSink
+    BotMetrics? metrics = null) : IInterventionSink, IDisposable
 {
+    /// <summary>Sends at the same time at most, so that a backlog after an outage does not flood the platforms.</summary>
+    private const int MaxConcurrentSends = 8;
+
     /// <summary>
     /// Stored instead of the parent's name for private nudges: a table of who was nudged about what
     /// would be the per-parent behaviour record the privacy design rules out.
@@ -48,6 +52,9 @@ public sealed class InterventionOutbox(
     public const string InDoubtReason = "in doubt: the bot stopped while sending; it may have arrived";
 
     private readonly OutboxOptions _options = options ?? new();
+    private readonly SemaphoreSlim _sendSlots = new(MaxConcurrentSends);
+    private readonly ConcurrentDictionary<Guid, Task> _inFlight = new();
+    private volatile bool _stopping;
 
     public async Task DeliverAsync(ChatMessage trigger, Intervention intervention, CancellationToken cancellationToken)
     {
@@ -57,26 +64,80 @@ public sealed class InterventionOutbox(
 
         // An alert in the school's quiet hours waits in the database (the admin app's inbox has it now).
         var heldUntil = intervention.Kind == InterventionKind.Alert && intervention.Alert is not null ? HoldUntil(trigger, intervention, now) : null;
+
+        // Owned by this instance from the start, unless it is held or the instance is stopping: then nobody owns
+        // it and the next round (here or on another instance) takes it.
+        DateTimeOffset? leaseUntil = heldUntil is null && !_stopping ? now + _options.Lease : null;
         try
         {
-            await StoreAsync(id, now, trigger, intervention, delivery, heldUntil, cancellationToken);
+            await StoreAsync(id, now, trigger, intervention, delivery, heldUntil, leaseUntil, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A database hiccup must not silence an alert: the class parent hearing about it matters more than
             // the record of it. Without a record it is sent once, now, and not retried.
             logger.InterventionStoreFailed(exception, intervention.Kind, id);
-            await SendAsync(delivery, id, cancellationToken);
+            InBackground(id, intervention.Kind, () => SendAsync(delivery, id, CancellationToken.None));
             return;
         }
 
         if (heldUntil is { } sendAfter)
         {
             logger.AlertHeld(id, sendAfter);
-            return;
         }
+        else if (leaseUntil is { } ownLease && trigger.Conversation.Platform == Platform.Playground)
+        {
+            // The playground shows what the bot does in the answer to the message: its in-memory "send" goes now.
+            await AttemptAsync(id, intervention.Kind, delivery, attemptsBefore: 0, ownLease);
+        }
+        else if (leaseUntil is { } lease)
+        {
+            // Stored, so the message's work is done: the send must not hold up the next message of the chat
+            // (a connector that hangs would otherwise stall the conversation's lane for every retry).
+            InBackground(id, intervention.Kind, () => AttemptAsync(id, intervention.Kind, delivery, attemptsBefore: 0, lease));
+        }
+    }
 
-        await AttemptAsync(id, intervention.Kind, delivery, attemptsBefore: 0, cancellationToken);
+    /// <summary>Completes when the sends this instance started have finished (shutdown, tests).</summary>
+    public async Task WhenIdleAsync(CancellationToken cancellationToken = default)
+    {
+        while (!_inFlight.IsEmpty)
+        {
+            await Task.WhenAll(_inFlight.Values).WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The host is stopping: new deliveries are stored without an owner (another instance or the restart sends
+    /// them) and no new round starts; sends already under way finish (<see cref="WhenIdleAsync"/>).
+    /// </summary>
+    public void StopTakingWork() => _stopping = true;
+
+    public void Dispose() => _sendSlots.Dispose();
+
+    private void InBackground(Guid id, InterventionKind kind, Func<Task> work)
+    {
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                await work();
+            }
+            catch (Exception exception)
+            {
+                // Every step logs its own failures; this is the last guard so that nothing is unobserved.
+                logger.InterventionOutcomeStoreFailed(exception, kind, id);
+            }
+            finally
+            {
+                _inFlight.TryRemove(id, out _);
+            }
+        });
+        _inFlight[id] = task;
+        if (task.IsCompleted)
+        {
+            _inFlight.TryRemove(id, out _);
+        }
     }
 
     /// <summary>
@@ -98,32 +159,34 @@ public sealed class InterventionOutbox(
         }
 
         var taken = 0;
-        foreach (var item in due)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!await ClaimAsync(item.Id, now, cancellationToken))
+        await Parallel.ForEachAsync(
+            due,
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (item, token) =>
             {
-                continue;
-            }
+                if (_stopping || await ClaimAsync(item.Id, now, token) is not { } leaseUntil)
+                {
+                    return;
+                }
 
-            taken++;
-            var delivery = PendingDelivery.Read(item.Payload);
-            if (delivery is null)
-            {
-                await DeadLetterAsync(item.Id, item.Kind, "unreadable delivery", CancellationToken.None);
-                continue;
-            }
+                Interlocked.Increment(ref taken);
+                var delivery = PendingDelivery.Read(item.Payload);
+                if (delivery is null)
+                {
+                    await DeadLetterAsync(item.Id, item.Kind, "unreadable delivery", leaseUntil);
+                    return;
+                }
 
-            if (item.AttemptStarted && !sender.DeduplicatesResends(delivery.Conversation.Platform))
-            {
-                logger.DeliveryInDoubt(item.Kind, item.Id);
-                metrics?.OutboxAttempt("in_doubt");
-                await DeadLetterAsync(item.Id, item.Kind, InDoubtReason, CancellationToken.None);
-                continue;
-            }
+                if (item.AttemptStarted && !sender.DeduplicatesResends(delivery.Conversation.Platform))
+                {
+                    logger.DeliveryInDoubt(item.Kind, item.Id);
+                    metrics?.OutboxAttempt("in_doubt");
+                    await DeadLetterAsync(item.Id, item.Kind, InDoubtReason, leaseUntil);
+                    return;
+                }
 
-            await AttemptAsync(item.Id, item.Kind, delivery, item.Attempts, cancellationToken);
-        }
+                await AttemptAsync(item.Id, item.Kind, delivery, item.Attempts, leaseUntil);
+            });
 
         return taken;
     }
@@ -165,52 +228,66 @@ public sealed class InterventionOutbox(
             && i.DeadLetteredAt == null
             && ((i.LeaseUntil == null && i.SendAfter <= now) || i.LeaseUntil < now));
 
-    /// <summary>Takes a due delivery for this instance; false when another took it first.</summary>
-    private async Task<bool> ClaimAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Takes a due delivery for this instance: the lease it now holds, or null when another took it first.</summary>
+    private async Task<DateTimeOffset?> ClaimAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var leaseUntil = now + _options.Lease;
         var claimed = await Due(db.Interventions.Where(i => i.Id == id), now)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseUntil, leaseUntil), cancellationToken);
-        return claimed == 1;
+        return claimed == 1 ? leaseUntil : null;
     }
 
     /// <summary>
-    /// One attempt at a delivery this instance owns: marked as started, sent, and its outcome recorded
-    /// (delivered; or failed, with the next attempt's time or as a dead letter).
+    /// One attempt at a delivery this instance owns (its lease ends at <paramref name="leaseUntil"/>): marked as
+    /// started, sent, and its outcome recorded (delivered; or failed, with the next attempt's time or as a dead letter).
+    /// Every write is conditional on still holding the lease, so an instance that was too slow never sends or
+    /// records over another that took the delivery over.
     /// </summary>
-    private async Task AttemptAsync(Guid id, InterventionKind kind, PendingDelivery delivery, int attemptsBefore, CancellationToken cancellationToken)
+    private async Task AttemptAsync(Guid id, InterventionKind kind, PendingDelivery delivery, int attemptsBefore, DateTimeOffset leaseUntil)
     {
-        var attempt = attemptsBefore + 1;
-        if (cancellationToken.IsCancellationRequested)
-        {
-            // Shutting down before the send began: leave it for another instance or the restart.
-            await ReleaseAsync(id, kind);
-            return;
-        }
-
+        await _sendSlots.WaitAsync();
         try
         {
-            await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
-            var startedAt = timeProvider.GetUtcNow();
-            await db.Interventions
-                .Where(i => i.Id == id)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.AttemptStartedAt, startedAt).SetProperty(i => i.Attempts, attempt), CancellationToken.None);
-        }
-        catch (Exception exception)
-        {
-            // Without the mark a crash during the send could not be told from "never sent": do not send now. The
-            // delivery is stored; when the lease runs out, the background sender takes it.
-            logger.InterventionOutcomeStoreFailed(exception, kind, id);
-            return;
-        }
+            // The send never outlives the lease, so no other instance takes the delivery over while it runs.
+            var remaining = leaseUntil - timeProvider.GetUtcNow() - TimeSpan.FromSeconds(1);
+            if (remaining <= TimeSpan.Zero)
+            {
+                return;
+            }
 
-        // The send is not cut short by shutdown (a message cut off mid-request may or may not have arrived),
-        // but never outlives the lease, so no other instance takes the delivery over while it runs.
-        using var leaseBound = new CancellationTokenSource(_options.Lease, timeProvider);
-        var result = await SendAsync(delivery, id, leaseBound.Token);
-        await RecordOutcomeAsync(id, kind, attempt, result);
+            var attempt = attemptsBefore + 1;
+            try
+            {
+                await using var db = await contextFactory.CreateDbContextAsync();
+                var startedAt = timeProvider.GetUtcNow();
+                var marked = await Owned(db, id, leaseUntil)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.AttemptStartedAt, startedAt).SetProperty(i => i.Attempts, attempt));
+                if (marked == 0)
+                {
+                    return;
+                }
+            }
+            catch (Exception exception)
+            {
+                // Without the mark a crash during the send could not be told from "never sent": do not send now. The
+                // delivery is stored; when the lease runs out, the background sender takes it.
+                logger.InterventionOutcomeStoreFailed(exception, kind, id);
+                return;
+            }
+
+            using var leaseBound = new CancellationTokenSource(remaining, timeProvider);
+            var result = await SendAsync(delivery, id, leaseBound.Token);
+            await RecordOutcomeAsync(id, kind, attempt, result, leaseUntil);
+        }
+        finally
+        {
+            _sendSlots.Release();
+        }
     }
+
+    private static IQueryable<InterventionRecord> Owned(BotDbContext db, Guid id, DateTimeOffset leaseUntil) =>
+        db.Interventions.Where(i => i.Id == id && i.LeaseUntil == leaseUntil);
 
     /// <summary>Sends one delivery and says what happened; a sender that throws is a failed send, named by the exception's type.</summary>
     private async Task<SendResult> SendAsync(PendingDelivery delivery, Guid id, CancellationToken cancellationToken)
@@ -248,7 +325,7 @@ public sealed class InterventionOutbox(
     }
 
     /// <summary>Records what an attempt gave. The send has happened, so this is tried a few times before giving up.</summary>
-    private async Task RecordOutcomeAsync(Guid id, InterventionKind kind, int attempt, SendResult result)
+    private async Task RecordOutcomeAsync(Guid id, InterventionKind kind, int attempt, SendResult result, DateTimeOffset leaseUntil)
     {
         var now = timeProvider.GetUtcNow();
         var failureReason = result.Delivered ? null : Truncate(result.FailureReason ?? "not delivered");
@@ -261,7 +338,7 @@ public sealed class InterventionOutbox(
                 await using var db = await contextFactory.CreateDbContextAsync();
                 if (result.Delivered)
                 {
-                    await db.Interventions.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
+                    await Owned(db, id, leaseUntil).ExecuteUpdateAsync(s => s
                         .SetProperty(i => i.DeliveredAt, now)
                         .SetProperty(i => i.FailureReason, (string?)null)
                         .SetProperty(i => i.PendingDelivery, (string?)null)
@@ -270,12 +347,12 @@ public sealed class InterventionOutbox(
                 }
                 else if (dead)
                 {
-                    await DeadLetterAsync(db, id, kind, failureReason!, now);
+                    await DeadLetterAsync(db, id, kind, failureReason!, now, leaseUntil);
                 }
                 else
                 {
                     var next = now + _options.DelayAfter(attempt);
-                    await db.Interventions.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
+                    await Owned(db, id, leaseUntil).ExecuteUpdateAsync(s => s
                         .SetProperty(i => i.FailureReason, failureReason)
                         .SetProperty(i => i.SendAfter, next)
                         .SetProperty(i => i.AttemptStartedAt, (DateTimeOffset?)null)
@@ -306,12 +383,12 @@ public sealed class InterventionOutbox(
         }
     }
 
-    private async Task DeadLetterAsync(Guid id, InterventionKind kind, string reason, CancellationToken cancellationToken)
+    private async Task DeadLetterAsync(Guid id, InterventionKind kind, string reason, DateTimeOffset leaseUntil)
     {
         try
         {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            await DeadLetterAsync(db, id, kind, reason, timeProvider.GetUtcNow());
+            await using var db = await contextFactory.CreateDbContextAsync();
+            await DeadLetterAsync(db, id, kind, reason, timeProvider.GetUtcNow(), leaseUntil);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -319,33 +396,17 @@ public sealed class InterventionOutbox(
         }
     }
 
-    private async Task DeadLetterAsync(BotDbContext db, Guid id, InterventionKind kind, string reason, DateTimeOffset now)
+    private async Task DeadLetterAsync(BotDbContext db, Guid id, InterventionKind kind, string reason, DateTimeOffset now, DateTimeOffset leaseUntil)
     {
         // A nudge is only worth sending near the moment, and its address is a parent's account: not kept.
         var keepDelivery = kind != InterventionKind.PrivateNudge;
-        await db.Interventions.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
+        await Owned(db, id, leaseUntil).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.DeadLetteredAt, now)
             .SetProperty(i => i.FailureReason, Truncate(reason))
             .SetProperty(i => i.PendingDelivery, i => keepDelivery ? i.PendingDelivery : null)
             .SetProperty(i => i.AttemptStartedAt, (DateTimeOffset?)null)
             .SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null));
         logger.DeliveryDeadLettered(kind, id, reason);
-    }
-
-    /// <summary>Gives a delivery back without an attempt, so whoever looks next may take it at once.</summary>
-    private async Task ReleaseAsync(Guid id, InterventionKind kind)
-    {
-        try
-        {
-            await using var db = await contextFactory.CreateDbContextAsync();
-            await db.Interventions.Where(i => i.Id == id && i.AttemptStartedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null));
-        }
-        catch (Exception exception)
-        {
-            // The lease runs out on its own; the delivery waits a little longer.
-            logger.InterventionOutcomeStoreFailed(exception, kind, id);
-        }
     }
 
     /// <summary>When the school holds alerts through its quiet hours and this one may wait: the end of them, in UTC.</summary>
@@ -377,7 +438,7 @@ public sealed class InterventionOutbox(
     /// Stores the intervention (and the alert) with what is needed to send it: owned by this instance and due
     /// now, or, for a held alert, owned by nobody until the quiet hours end.
     /// </summary>
-    private async Task StoreAsync(Guid id, DateTimeOffset now, ChatMessage trigger, Intervention intervention, PendingDelivery delivery, DateTimeOffset? heldUntil, CancellationToken cancellationToken)
+    private async Task StoreAsync(Guid id, DateTimeOffset now, ChatMessage trigger, Intervention intervention, PendingDelivery delivery, DateTimeOffset? heldUntil, DateTimeOffset? leaseUntil, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var conversation = trigger.Conversation;
@@ -399,7 +460,7 @@ public sealed class InterventionOutbox(
             CreatedAt = now,
             Attempts = 0,
             SendAfter = heldUntil ?? now,
-            LeaseUntil = heldUntil is null ? now + _options.Lease : null,
+            LeaseUntil = leaseUntil,
             PendingDelivery = delivery.Write(),
         });
 

@@ -132,6 +132,7 @@ public sealed class PostgresTests : IAsyncLifetime
             Database, new ChatSenderInterventionSink([sender]), TimeProvider.System, NullLogger<InterventionOutbox>.Instance);
 
         await sut.DeliverAsync(Trigger(conversation), Alert(), CancellationToken.None);
+        await sut.WhenIdleAsync();
 
         (await links.GetGroepAsync(conversation, CancellationToken.None)).Should().Be("6");
         await using var db = Database.CreateDbContext();

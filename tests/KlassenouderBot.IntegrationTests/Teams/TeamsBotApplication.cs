@@ -50,7 +50,8 @@ internal sealed class TeamsBotApplication : BotApplication
         return yaml + $"\nconversations:\n  - conversation: \"Teams:{TeamsTestData.GroupChatId}\"\n    groep: \"5\"\n";
     }
 
-    private static Dictionary<string, string?> Merge(FakeBotFrameworkIdentity identity, IReadOnlyDictionary<string, string?>? overrides)
+    /// <summary>The Bot Framework settings that point the bot at the fake identity, with the overrides on top.</summary>
+    public static Dictionary<string, string?> Merge(FakeBotFrameworkIdentity identity, IReadOnlyDictionary<string, string?>? overrides)
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {

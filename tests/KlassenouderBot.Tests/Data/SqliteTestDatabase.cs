@@ -11,13 +11,20 @@ namespace KlassenouderBot.Tests.Data;
 /// </summary>
 internal sealed class SqliteTestDatabase : IDbContextFactory<BotDbContext>, IAsyncDisposable
 {
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly SqliteConnection _connection;
     private readonly DbContextOptions<BotDbContext> _options;
+    private readonly string? _file;
 
-    private SqliteTestDatabase()
+    private SqliteTestDatabase(string? file = null)
     {
+        _file = file;
+        _connection = new SqliteConnection(file is null ? "Data Source=:memory:" : $"Data Source={file}");
         _connection.Open();
-        _options = new DbContextOptionsBuilder<BotDbContext>().UseSqlite(_connection).Options;
+
+        // A file gives every context its own connection, as in production: for tests of instances side by side.
+        _options = file is null
+            ? new DbContextOptionsBuilder<BotDbContext>().UseSqlite(_connection).Options
+            : new DbContextOptionsBuilder<BotDbContext>().UseSqlite($"Data Source={file};Default Timeout=30").Options;
     }
 
     public SqliteConnection Connection => _connection;
@@ -30,6 +37,14 @@ internal sealed class SqliteTestDatabase : IDbContextFactory<BotDbContext>, IAsy
     {
         var database = new SqliteTestDatabase();
         await database.CreateMigrator(timeProvider).MigrateAsync(CancellationToken.None);
+        return database;
+    }
+
+    /// <summary>A migrated database in a temporary file, a connection per context (deleted on dispose).</summary>
+    public static async Task<SqliteTestDatabase> CreateMigratedFileAsync()
+    {
+        var database = new SqliteTestDatabase(Path.Combine(Path.GetTempPath(), $"klassenouderbot-test-{Guid.NewGuid():N}.db"));
+        await database.CreateMigrator().MigrateAsync(CancellationToken.None);
         return database;
     }
 
@@ -52,5 +67,13 @@ internal sealed class SqliteTestDatabase : IDbContextFactory<BotDbContext>, IAsy
         return rows;
     }
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        if (_file is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(_file);
+        }
+    }
 }

@@ -22,7 +22,7 @@ public sealed partial class InterventionOutboxTests
         _clock.SetUtcNow(HalfPastElevenInAmsterdam);
         var sut = CreateHoldingSut(database, sender, hold: true);
 
-        await sut.DeliverAsync(Trigger(), NotSevere(), CancellationToken.None);
+        await sut.DeliverAndSettleAsync(Trigger(), NotSevere());
 
         sender.Sent.Should().BeEmpty("the class parent's phone stays quiet till six");
         await using (var db = database.CreateDbContext())
@@ -57,7 +57,7 @@ public sealed partial class InterventionOutboxTests
         _clock.SetUtcNow(HalfPastElevenInAmsterdam);
         var sut = CreateHoldingSut(database, sender, hold);
 
-        await sut.DeliverAsync(Trigger(), severe ? Alert(excerpts: []) : NotSevere(), CancellationToken.None);
+        await sut.DeliverAndSettleAsync(Trigger(), severe ? Alert(excerpts: []) : NotSevere());
 
         sender.Sent.Should().ContainSingle();
     }
@@ -69,7 +69,7 @@ public sealed partial class InterventionOutboxTests
         var sender = new ScriptedChatSender(() => Task.FromResult(SendResult.Ok("m1")));
         var sut = CreateHoldingSut(database, sender, hold: true);
 
-        await sut.DeliverAsync(Trigger(), NotSevere(), CancellationToken.None);
+        await sut.DeliverAndSettleAsync(Trigger(), NotSevere());
 
         sender.Sent.Should().ContainSingle();
     }

@@ -29,7 +29,7 @@ public sealed partial class InterventionOutboxTests
         var sender = new ScriptedChatSender(() => Task.FromResult(responses.Dequeue()));
         var sut = CreateSut(database, sender, ThreeAttempts);
 
-        await sut.DeliverAsync(Trigger(), Alert(excerpts: []), CancellationToken.None);
+        await sut.DeliverAndSettleAsync(Trigger(), Alert(excerpts: []));
         _clock.Advance(TimeSpan.FromSeconds(9));
         var early = await sut.SendDueAsync(CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(1));
@@ -53,7 +53,7 @@ public sealed partial class InterventionOutboxTests
         var sender = new ScriptedChatSender(() => Task.FromResult(SendResult.Failed("connector 503")));
         var sut = CreateSut(database, sender, Attempts(4));
 
-        await sut.DeliverAsync(Trigger(), Alert(excerpts: []), CancellationToken.None);
+        await sut.DeliverAndSettleAsync(Trigger(), Alert(excerpts: []));
         var waits = new List<TimeSpan>();
         for (var round = 0; round < 3; round++)
         {
@@ -83,7 +83,7 @@ public sealed partial class InterventionOutboxTests
         var responses = new Queue<SendResult>([SendResult.Failed("connector 503"), SendResult.Ok()]);
         var sender = new ScriptedChatSender(() => Task.FromResult(responses.Dequeue()));
         var sut = CreateSut(database, sender, Attempts(1));
-        await sut.DeliverAsync(Trigger(), Alert(excerpts: []), CancellationToken.None);
+        await sut.DeliverAndSettleAsync(Trigger(), Alert(excerpts: []));
         var id = await SingleIdAsync(database);
 
         (await sut.RetryAsync(id, CancellationToken.None)).Should().BeTrue();
@@ -100,7 +100,7 @@ public sealed partial class InterventionOutboxTests
     {
         await using var database = await SqliteTestDatabase.CreateMigratedAsync();
         var sut = CreateSut(database, new ScriptedChatSender(() => Task.FromResult(SendResult.Failed("connector 503"))), Attempts(1));
-        await sut.DeliverAsync(Trigger(), Alert(excerpts: []), CancellationToken.None);
+        await sut.DeliverAndSettleAsync(Trigger(), Alert(excerpts: []));
         var id = await SingleIdAsync(database);
 
         (await sut.DismissAsync(id, CancellationToken.None)).Should().BeTrue();
@@ -119,7 +119,7 @@ public sealed partial class InterventionOutboxTests
         await using var database = await SqliteTestDatabase.CreateMigratedAsync();
         var sut = CreateSut(database, new ScriptedChatSender(() => Task.FromResult(SendResult.Failed("dm closed"))), Attempts(1));
 
-        await sut.DeliverAsync(Trigger(), Nudge(), CancellationToken.None);
+        await sut.DeliverAndSettleAsync(Trigger(), Nudge());
 
         await using var db = database.CreateDbContext();
         var record = await db.Interventions.SingleAsync();
@@ -134,7 +134,7 @@ public sealed partial class InterventionOutboxTests
         await using var database = await SqliteTestDatabase.CreateMigratedAsync();
         var sut = CreateSut(database, new ScriptedChatSender(() => Task.FromResult(SendResult.Failed("connector 500"))), ThreeAttempts);
 
-        await sut.DeliverAsync(Trigger(), Nudge() with { Recipient = null }, CancellationToken.None);
+        await sut.DeliverAndSettleAsync(Trigger(), Nudge() with { Recipient = null });
 
         await using var db = database.CreateDbContext();
         var pending = (await db.Interventions.SingleAsync()).PendingDelivery;
@@ -183,7 +183,7 @@ public sealed partial class InterventionOutboxTests
         await using var database = await SqliteTestDatabase.CreateMigratedAsync();
         var sender = new ScriptedChatSender(() => Task.FromResult(SendResult.Ok()), Platform.Discord);
         var sut = CreateSut(database, sender, ThreeAttempts);
-        await sut.DeliverAsync(Trigger(Platform.Discord), Alert(excerpts: []), CancellationToken.None);
+        await sut.DeliverAndSettleAsync(Trigger(Platform.Discord), Alert(excerpts: []));
         var firstKey = sender.Sent.Single().IdempotencyKey;
         var id = await SingleIdAsync(database);
         await using (var db = database.CreateDbContext())
@@ -206,7 +206,7 @@ public sealed partial class InterventionOutboxTests
     [Fact]
     public async Task SendDueAsync_TwoInstancesAtOnce_SendEveryDeliveryOnce()
     {
-        await using var database = await SqliteTestDatabase.CreateMigratedAsync();
+        await using var database = await SqliteTestDatabase.CreateMigratedFileAsync();
         var sent = 0;
         var sender = new ScriptedChatSender(async () =>
         {

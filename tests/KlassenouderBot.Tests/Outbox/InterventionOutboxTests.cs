@@ -28,7 +28,7 @@ public sealed partial class InterventionOutboxTests
         });
         var sut = CreateSut(database, sender);
 
-        await sut.DeliverAsync(Trigger(), Nudge(), CancellationToken.None);
+        await sut.DeliverAndSettleAsync(Trigger(), Nudge());
 
         seenDuringSend.Should().ContainSingle();
         seenDuringSend![0].DeliveredAt.Should().BeNull();
@@ -46,7 +46,7 @@ public sealed partial class InterventionOutboxTests
             return Task.FromResult(SendResult.Ok());
         }));
 
-        await sut.DeliverAsync(Trigger(), Nudge(), CancellationToken.None);
+        await sut.DeliverAndSettleAsync(Trigger(), Nudge());
 
         await using var db = database.CreateDbContext();
         var record = await db.Interventions.SingleAsync();
@@ -68,7 +68,7 @@ public sealed partial class InterventionOutboxTests
         await using var database = await SqliteTestDatabase.CreateMigratedAsync();
         var sut = CreateSut(database, new ScriptedChatSender(() => throw new HttpRequestException("500 from " + ParentText)));
 
-        var act = () => sut.DeliverAsync(Trigger(), Nudge(), CancellationToken.None);
+        var act = () => sut.DeliverAndSettleAsync(Trigger(), Nudge());
 
         await act.Should().NotThrowAsync();
         await using var db = database.CreateDbContext();
@@ -83,7 +83,7 @@ public sealed partial class InterventionOutboxTests
         await using var database = await SqliteTestDatabase.CreateMigratedAsync();
         var sut = CreateSut(database, new ScriptedChatSender(() => Task.FromResult(SendResult.Failed("direct messages closed"))));
 
-        await sut.DeliverAsync(Trigger(), Alert(excerpts: []), CancellationToken.None);
+        await sut.DeliverAndSettleAsync(Trigger(), Alert(excerpts: []));
 
         await using var db = database.CreateDbContext();
         (await db.Interventions.SingleAsync()).FailureReason.Should().Be("direct messages closed");
@@ -99,7 +99,7 @@ public sealed partial class InterventionOutboxTests
         var sender = new ScriptedChatSender(() => Task.FromResult(SendResult.Ok()));
         var sut = CreateSut(database, sender);
 
-        await sut.DeliverAsync(Trigger(), Alert(excerpts: []), CancellationToken.None);
+        await sut.DeliverAndSettleAsync(Trigger(), Alert(excerpts: []));
 
         await using var db = database.CreateDbContext();
         var alert = await db.Alerts.SingleAsync();
@@ -127,7 +127,7 @@ public sealed partial class InterventionOutboxTests
         await using var database = await SqliteTestDatabase.CreateMigratedAsync();
         var sut = CreateSut(database, new ScriptedChatSender(() => Task.FromResult(SendResult.Ok())));
 
-        await sut.DeliverAsync(Trigger(), Alert(excerpts: ["eerste, met komma", "tweede\nregel"]), CancellationToken.None);
+        await sut.DeliverAndSettleAsync(Trigger(), Alert(excerpts: ["eerste, met komma", "tweede\nregel"]));
 
         await using var db = database.CreateDbContext();
         (await db.Alerts.SingleAsync()).Excerpts.Should().Be("""["eerste, met komma","tweede\nregel"]""");
@@ -140,7 +140,7 @@ public sealed partial class InterventionOutboxTests
         var sender = new ScriptedChatSender(() => Task.FromResult(SendResult.Ok()));
         var sut = CreateSut(database, sender);
 
-        var act = () => sut.DeliverAsync(Trigger(), Alert(excerpts: []), CancellationToken.None);
+        var act = () => sut.DeliverAndSettleAsync(Trigger(), Alert(excerpts: []));
 
         await act.Should().NotThrowAsync();
         sender.Sent.Should().ContainSingle();
