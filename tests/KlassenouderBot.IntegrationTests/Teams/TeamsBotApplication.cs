@@ -1,6 +1,7 @@
 using KlassenouderBot.IntegrationTests.Teams.Fakes;
 using KlassenouderBot.Platforms.Teams.Connector;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KlassenouderBot.IntegrationTests.Teams;
 
@@ -14,10 +15,14 @@ internal sealed class TeamsBotApplication : BotApplication
     /// <param name="identity">Where tokens come from and are checked against.</param>
     /// <param name="environment">"Development" (default) or "Production".</param>
     /// <param name="overrides">Settings that replace the defaults; an empty string clears one (e.g. no app id).</param>
-    public TeamsBotApplication(FakeBotFrameworkIdentity identity, string environment = "Development", IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="logs">An extra logger provider (to read what the app logs), or none.</param>
+    public TeamsBotApplication(FakeBotFrameworkIdentity identity, string environment = "Development", IReadOnlyDictionary<string, string?>? overrides = null, ILoggerProvider? logs = null)
         : base("klassenouderbot-teams", ChangeSchool, Merge(identity, overrides), environment)
     {
+        _logs = logs;
     }
+
+    private readonly ILoggerProvider? _logs;
 
     /// <summary>
     /// The sample school, plus: groep 5's klassenouder Naima with an e-mail address (so the bot can find
@@ -25,7 +30,12 @@ internal sealed class TeamsBotApplication : BotApplication
     /// </summary>
     public static string WriteSchool(string directory) => WriteSchool(directory, ChangeSchool);
 
-    protected override void ConfigureTestServices(IServiceCollection services) =>
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        if (_logs is not null)
+        {
+            services.AddSingleton(_logs);
+        }
 
         // The production pipeline's timings (0.5 s base back-off, 30 s open circuit) in seconds-long
         // tests: same behaviour, shorter waits.
@@ -36,6 +46,7 @@ internal sealed class TeamsBotApplication : BotApplication
             AttemptTimeout = TimeSpan.FromSeconds(5),
             BreakDuration = TimeSpan.FromSeconds(2),
         });
+    }
 
     private static string ChangeSchool(string yaml)
     {

@@ -8,6 +8,7 @@ using KlassenouderBot.Platforms;
 using KlassenouderBot.School;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KlassenouderBot.IntegrationTests.Teams;
 
@@ -24,14 +25,14 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     private HttpClient? _client;
     private int _barriers;
 
-    private TeamsTestHost(FakeBotFrameworkIdentity identity, FakeBotConnector connector, string environment, IReadOnlyDictionary<string, string?>? settings, bool ownsFakes = true)
+    private TeamsTestHost(FakeBotFrameworkIdentity identity, FakeBotConnector connector, string environment, IReadOnlyDictionary<string, string?>? settings, bool ownsFakes = true, ILoggerProvider? logs = null)
     {
         Identity = identity;
         Connector = connector;
         _environment = environment;
         _settings = settings;
         _ownsFakes = ownsFakes;
-        App = new TeamsBotApplication(identity, environment, settings);
+        App = new TeamsBotApplication(identity, environment, settings, logs);
         Activities = new TeamsActivities(connector.ServiceUrl);
     }
 
@@ -48,13 +49,14 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     /// <param name="environment">"Development" or "Production".</param>
     /// <param name="settings">Overrides of <see cref="TeamsBotApplication"/>'s settings.</param>
     /// <param name="startApp">False to start the app yourself (for tests of start-up itself).</param>
-    public static async Task<TeamsTestHost> StartAsync(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null, bool startApp = true)
+    /// <param name="logs">An extra logger provider, to read what the app logs.</param>
+    public static async Task<TeamsTestHost> StartAsync(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null, bool startApp = true, ILoggerProvider? logs = null)
     {
         var identity = await FakeBotFrameworkIdentity.StartAsync();
         identity.RegisterClient(TeamsTestData.TenantId, TeamsTestData.AppId, TeamsTestData.AppPassword);
         var connector = await FakeBotConnector.StartAsync(identity);
         connector.SetRoster(TeamsTestData.GroupChatId, [.. TeamsTestData.Groep5Chat]);
-        var host = new TeamsTestHost(identity, connector, environment, settings);
+        var host = new TeamsTestHost(identity, connector, environment, settings, logs: logs);
         if (startApp)
         {
             await host.StartAppAsync();
