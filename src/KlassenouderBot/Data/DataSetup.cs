@@ -57,7 +57,7 @@ public static class DataSetup
         }
         services.AddHostedService<RetentionService>(sp => sp.GetRequiredService<RetentionService>());
         services.AddSingleton<RetentionService>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]).AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"]);
 
         services.Replace(ServiceDescriptor.Singleton<IConversationLinks, EfConversationLinks>());
 

@@ -37,6 +37,17 @@ public sealed class AdminDeliveryTests : AdminAppTest
     }
 
     [Fact]
+    public async Task Readyz_DeadLettersWaiting_IsDegradedButStillReady()
+    {
+        using var client = App.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the bot still assesses messages and stores what it must send");
+        (await response.Content.ReadAsStringAsync()).Should().Be("Degraded");
+    }
+
+    [Fact]
     public async Task Retry_DeadLetter_IsDueAgainAndAudited()
     {
         using var browser = await AdminApplication.SignedInAsync(App, SchoolAdmin);
