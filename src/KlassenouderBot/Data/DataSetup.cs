@@ -62,7 +62,12 @@ public static class DataSetup
         services.Replace(ServiceDescriptor.Singleton<IConversationLinks, EfConversationLinks>());
 
         // A redelivery that reaches another instance is still handled once (AddMessagePipeline keeps this one).
-        services.Replace(ServiceDescriptor.Singleton<Pipeline.IProcessedMessages, DatabaseProcessedMessages>());
+        // Only where there can be other instances: SQLite is one instance's file, and a write per message
+        // there would only cost time.
+        services.Replace(ServiceDescriptor.Singleton<Pipeline.IProcessedMessages>(sp =>
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ParsedProvider == StorageProvider.Postgres
+                ? ActivatorUtilities.CreateInstance<DatabaseProcessedMessages>(sp)
+                : new Pipeline.InMemoryProcessedMessages()));
 
         // Several instances must agree on a conversation's heat; one instance keeps it in memory (AddModeration,
         // called later, only adds its in-memory store when none is registered).
