@@ -84,6 +84,44 @@ internal sealed class DiscordDirectory
         }
     }
 
+    /// <summary>
+    /// What is known about the bot and the servers <paramref name="ownsGuild"/> picks (one shard's), kept with the
+    /// shard's session over a restart: a resumed session gets no READY and no GUILD_CREATE again.
+    /// </summary>
+    public DirectorySnapshot Capture(Func<string, bool> ownsGuild) => new()
+    {
+        BotUserId = BotUserId,
+        BotName = BotName,
+        ApplicationId = ApplicationId,
+        Guilds = [.. _knownGuilds.Keys.Where(ownsGuild)],
+        Channels =
+        [
+            .. _channels
+                .Where(entry => entry.Value.GuildId is { } guildId && ownsGuild(guildId))
+                .Select(entry => new DiscordChannel { Id = entry.Key, GuildId = entry.Value.GuildId, Name = entry.Value.Name, ParentId = entry.Value.ParentId, Type = entry.Value.Type }),
+        ],
+    };
+
+    /// <summary>Puts back what <see cref="Capture"/> kept, as READY and GUILD_CREATE would have; what is known already stays.</summary>
+    public void Restore(DirectorySnapshot snapshot)
+    {
+        BotUserId ??= snapshot.BotUserId;
+        BotName ??= snapshot.BotName;
+        ApplicationId ??= snapshot.ApplicationId;
+        foreach (var guildId in snapshot.Guilds)
+        {
+            _knownGuilds.TryAdd(guildId, 0);
+        }
+
+        foreach (var channel in snapshot.Channels)
+        {
+            if (channel.Id is { Length: > 0 } id)
+            {
+                _channels.TryAdd(id, new ChannelInfo(channel.GuildId, channel.Name, channel.ParentId, channel.Type));
+            }
+        }
+    }
+
     /// <summary>The channel whose conversation a message belongs to: the parent for a thread, else itself.</summary>
     public string ConversationChannel(string channelId) =>
         _channels.TryGetValue(channelId, out var info) && IsThread(info.Type) && info.ParentId is { Length: > 0 } parent ? parent : channelId;
@@ -94,4 +132,18 @@ internal sealed class DiscordDirectory
     private static bool IsThread(int type) => type is 10 or 11 or 12;
 
     private sealed record ChannelInfo(string? GuildId, string? Name, string? ParentId, int Type);
+}
+
+/// <summary>One shard's part of <see cref="DiscordDirectory"/>, as kept over a restart.</summary>
+internal sealed class DirectorySnapshot
+{
+    public string? BotUserId { get; set; }
+
+    public string? BotName { get; set; }
+
+    public string? ApplicationId { get; set; }
+
+    public List<string> Guilds { get; set; } = [];
+
+    public List<DiscordChannel> Channels { get; set; } = [];
 }

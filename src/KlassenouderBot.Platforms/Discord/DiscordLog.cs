@@ -68,4 +68,19 @@ internal static partial class DiscordLog
 
     [LoggerMessage(EventId = 171, Level = LogLevel.Warning, Message = "Posting the welcome in a new Discord server failed: {Reason}")]
     public static partial void WelcomeFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 172, Level = LogLevel.Information, Message = "Discord gateway shard {Shard}: session kept at sequence {Sequence} for the next start to resume")]
+    public static partial void SessionKept(this ILogger logger, int shard, long sequence);
+
+    [LoggerMessage(EventId = 173, Level = LogLevel.Warning, Message = "Discord gateway shard {Shard}: the session could not be kept for the next start ({ExceptionType}); it will start a new one")]
+    public static partial void SessionNotKept(this ILogger logger, int shard, string exceptionType);
+
+    [LoggerMessage(EventId = 174, Level = LogLevel.Information, Message = "Discord gateway shard {Shard}: resuming the session kept at the last stop ({Seconds:0} s ago, sequence {Sequence})")]
+    public static partial void ResumingKeptSession(this ILogger logger, int shard, double seconds, long sequence);
+
+    [LoggerMessage(EventId = 175, Level = LogLevel.Information, Message = "Discord gateway shard {Shard}: the session kept at the last stop is not used ({Reason}); starting a new one")]
+    public static partial void KeptSessionNotUsed(this ILogger logger, int shard, string reason);
+
+    [LoggerMessage(EventId = 176, Level = LogLevel.Warning, Message = "Discord gateway shard {Shard}: reading the session kept at the last stop failed ({ExceptionType}); starting a new one")]
+    public static partial void KeptSessionUnreadable(this ILogger logger, int shard, string exceptionType);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
 
@@ -33,25 +34,41 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add("Discord:ShardCount must be a whole number, 0 for Discord's recommendation.");
         }
 
-        if (options.ShardIds.Any(id => id < 0))
+        if (ShardIdsProblem(options) is { } shardIds)
         {
-            failures.Add("Discord:ShardIds must be shard numbers from 0, e.g. '0,1'.");
-        }
-        else if (options.ShardIds.Count > 0 && options.ShardCount == 0)
-        {
-            failures.Add("Discord:ShardIds needs Discord:ShardCount: every instance must agree on the number of shards.");
-        }
-        else if (options.ShardIds.Any(id => id >= options.ShardCount) && options.ShardCount > 0)
-        {
-            failures.Add($"Discord:ShardIds must be below Discord:ShardCount ({options.ShardCount}).");
-        }
-
-        if (options.ShardIds.Count != options.ShardIds.Distinct().Count())
-        {
-            failures.Add("Discord:ShardIds lists a shard twice.");
+            failures.Add(shardIds);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The first thing wrong with <c>Discord:ShardIds</c>, as one line; null when it adds up.</summary>
+    private static string? ShardIdsProblem(DiscordOptions options)
+    {
+        const string Example = "e.g. '0,1' or '0-3'";
+        if (options.UnreadableShardIds.Count > 0 || options.ShardIds.Any(id => id < 0))
+        {
+            var unreadable = options.UnreadableShardIds.Count > 0 ? options.UnreadableShardIds[0] : options.ShardIds.First(id => id < 0).ToString(CultureInfo.InvariantCulture);
+            return $"Discord:ShardIds: '{unreadable}' is not a shard number or range ({Example}).";
+        }
+
+        if (options.ShardIds.Count == 0)
+        {
+            return null;
+        }
+
+        if (options.ShardCount == 0)
+        {
+            return "Discord:ShardIds needs Discord:ShardCount: every instance must agree on the number of shards.";
+        }
+
+        if (options.ShardCount > 0 && options.ShardIds.FirstOrDefault(id => id >= options.ShardCount, -1) is var outside and >= 0)
+        {
+            return $"Discord:ShardIds: shard {outside} is outside 0-{options.ShardCount - 1}; shard ids must be below Discord:ShardCount ({options.ShardCount}).";
+        }
+
+        var twice = options.ShardIds.GroupBy(id => id).FirstOrDefault(g => g.Count() > 1);
+        return twice is null ? null : $"Discord:ShardIds lists shard {twice.Key} twice.";
     }
 
     private static bool IsLoopback(Uri uri) =>

@@ -46,6 +46,10 @@ public static class DiscordSetup
         services.AddSingleton<IGatewayEvents, DiscordEvents>();
         services.AddSingleton<GatewayDirectory>();
         services.AddSingleton<IdentifyThrottle>();
+
+        // The app keeps sessions in its database (registered before this); a host without one starts afresh.
+        services.TryAddSingleton<IDiscordSessionStore, NoDiscordSessionStore>();
+        services.AddSingleton<GatewaySessionKeeper>();
         services.AddInboundWork();
 
         // After the work queues, so on shutdown the gateway stops taking events before the queues drain.

@@ -32,6 +32,8 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
 
     public DbSet<ConversationStateRecord> ConversationStates => Set<ConversationStateRecord>();
 
+    public DbSet<DiscordSessionRecord> DiscordSessions => Set<DiscordSessionRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date type: EF would store text it cannot order or compare. A fixed-width UTC

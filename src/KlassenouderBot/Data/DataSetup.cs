@@ -69,6 +69,9 @@ public static class DataSetup
                 ? ActivatorUtilities.CreateInstance<DatabaseProcessedMessages>(sp)
                 : new Pipeline.InMemoryProcessedMessages()));
 
+        // A restart resumes the Discord gateway session instead of missing what was written meanwhile (AddDiscord keeps this one).
+        services.AddSingleton<Platforms.Discord.IDiscordSessionStore, DatabaseDiscordSessions>();
+
         // Several instances must agree on a conversation's heat; one instance keeps it in memory (AddModeration,
         // called later, only adds its in-memory store when none is registered).
         services.AddSingleton<IConversationStates>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesSharedConversationState

@@ -209,3 +209,17 @@ internal sealed class ConversationStateRecordConfiguration : IEntityTypeConfigur
         builder.HasIndex(c => c.UpdatedAt).HasDatabaseName("ix_conversation_states_updated_at");
     }
 }
+
+internal sealed class DiscordSessionRecordConfiguration : IEntityTypeConfiguration<DiscordSessionRecord>
+{
+    public void Configure(EntityTypeBuilder<DiscordSessionRecord> builder)
+    {
+        builder.ToTable("discord_sessions");
+        builder.HasKey(s => s.ShardId);
+
+        // The shard id is Discord's number, never one the database makes up (shard 0 included).
+        builder.Property(s => s.ShardId).HasColumnName("shard_id").ValueGeneratedNever();
+        builder.Property(s => s.State).HasColumnName("state");
+        builder.Property(s => s.SavedAt).HasColumnName("saved_at");
+    }
+}

@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Net;
+using KlassenouderBot.Data;
 using KlassenouderBot.IntegrationTests.Discord.Fakes;
 using KlassenouderBot.IntegrationTests.Teams;
+using KlassenouderBot.Moderation;
 using KlassenouderBot.Platforms.Discord.Gateway;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KlassenouderBot.IntegrationTests.Discord;
@@ -212,6 +216,41 @@ public sealed class DiscordGatewayTests
     }
 
     [Fact]
+    public async Task Sharding_TwoShardsInOneInstance_EachIdentifiesOnItsOwnConnection_OneBucketAtATime()
+    {
+        await using var host = await DiscordTestHost.StartAsync(new FakeDiscordOptions { MaxConcurrency = 1 }, new Dictionary<string, string?>
+        {
+            ["Discord:ShardCount"] = "2",
+            ["Discord:ShardIds"] = "0-1",
+        }, waitForReady: false);
+
+        await host.Discord.WaitForReadyAsync(2, Wait);
+        var identifies = host.Discord.Connections.SelectMany(c => c.Received).Where(p => p.Op == 2).OrderBy(p => p.At).ToList();
+        identifies.Select(p => p.Data!["shard"]!.AsArray().Select(n => n!.GetValue<int>()).ToArray())
+            .Should().BeEquivalentTo([new[] { 0, 2 }, [1, 2]], "each shard identifies once, with its own id");
+        identifies.Select(p => p.Connection).Distinct().Should().HaveCount(2, "each shard has a connection of its own");
+        (identifies[1].At - identifies[0].At).Should().BeGreaterThanOrEqualTo(
+            DiscordBotApplication.FastGateway.IdentifySpacing - TimeSpan.FromMilliseconds(20),
+            "with max_concurrency 1 both shards share one bucket, which allows one identify per spacing");
+    }
+
+    [Fact]
+    public async Task Sharding_TwoInstances_SplitTheShards_EachIdentifiesOnlyItsOwn()
+    {
+        await using var discord = await FakeDiscord.StartAsync();
+        await using var first = new DiscordBotApplication(discord, new Dictionary<string, string?> { ["Discord:ShardCount"] = "2", ["Discord:ShardIds"] = "0" });
+        await using var second = new DiscordBotApplication(discord, new Dictionary<string, string?> { ["Discord:ShardCount"] = "2", ["Discord:ShardIds"] = "1" });
+        _ = first.Services;
+        _ = second.Services;
+
+        await discord.WaitForReadyAsync(2, Wait);
+        await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System);
+        discord.Connections.Select(c => c.Shard).Should().BeEquivalentTo(new (int, int)?[] { (0, 2), (1, 2) }, "one connection per shard, no shard twice");
+        first.Services.GetRequiredService<DiscordGatewayService>().Shards.Select(s => s.ShardId).Should().Equal(0);
+        second.Services.GetRequiredService<DiscordGatewayService>().Shards.Select(s => s.ShardId).Should().Equal(1);
+    }
+
+    [Fact]
     public async Task GatewayUnreachable_KeepsTryingWithoutCrashingTheApp()
     {
         await using var discord = await FakeDiscord.StartAsync();
@@ -230,7 +269,7 @@ public sealed class DiscordGatewayTests
     }
 
     [Fact]
-    public async Task Shutdown_ClosesTheConnectionWithANormalClose()
+    public async Task Shutdown_ClosesWith4000_SoTheSessionStaysResumable()
     {
         var host = await DiscordTestHost.StartAsync();
         try
@@ -239,11 +278,61 @@ public sealed class DiscordGatewayTests
 
             var connection = host.Discord.Connections.Should().ContainSingle().Subject;
             await Eventually.GetAsync(() => Task.FromResult(connection.ClientCloseStatus?.ToString(CultureInfo.InvariantCulture)), "the close frame to arrive");
-            connection.ClientCloseStatus.Should().Be(1000, "a stopped bot shows offline at once instead of lingering until Discord times it out");
+            connection.ClientCloseStatus.Should().Be(4000, "1000 or 1001 would end the session, and the next start could not resume it");
+            host.Discord.SessionId.Should().NotBeNull("Discord keeps a session that was not closed with 1000/1001");
         }
         finally
         {
             await host.Discord.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Restart_ResumesTheKeptSession_AndHandlesWhatWasWrittenWhileTheBotWasDown()
+    {
+        var thread = new FakeChannel("1200000000000000012", "herfstfeest", Type: 11, ParentId: DiscordTestData.Groep5Channel);
+        var guild = FakeGuild.Default with { Channels = [.. FakeGuild.Default.Channels, thread] };
+        await using var discord = await FakeDiscord.StartAsync(new FakeDiscordOptions { Guilds = [guild] });
+        var folder = Directory.CreateTempSubdirectory("klassenouderbot-discord-restart-");
+        var sharedDatabase = new Dictionary<string, string?> { ["ConnectionStrings:KlassenouderBot"] = $"Data Source={Path.Combine(folder.FullName, "bot.db")}" };
+        try
+        {
+            var before = new DiscordBotApplication(discord, sharedDatabase);
+            _ = before.Services;
+            await discord.WaitForReadyAsync(1, Wait);
+            await before.DisposeAsync();
+
+            // Written in a thread under groep 5 while no instance runs: only a resume can bring it to the bot.
+            var parent = DiscordTestData.NewParent(904);
+            var message = FakeDiscordEvents.Message(DiscordTestData.NextId(), thread.Id, DiscordTestData.GuildId, parent.Id, parent.Username, TeamsTestData.Hurtful, globalName: parent.GlobalName);
+            message["timestamp"] = DiscordTestData.Afternoon();
+            await discord.DispatchAsync("MESSAGE_CREATE", message);
+
+            await using var after = new DiscordBotApplication(discord, sharedDatabase);
+            _ = after.Services;
+            await discord.WaitForResumedAsync(1, Wait);
+            discord.IdentifyCount.Should().Be(1, "the restart resumed the kept session instead of starting a new one");
+            discord.Resumes.Should().ContainSingle().Which.Accepted.Should().BeTrue();
+            discord.Connections[^1].Path.Should().Be("/resume", "the kept resume_gateway_url is used");
+
+            await discord.WaitForRequestAsync(r => r.IsMessagePostTo(discord.DmChannelIdFor(parent.Id)) && r.Succeeded, Wait);
+            var nudge = await Eventually.GetAsync(
+                async () =>
+                {
+                    await using var db = await after.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+                    return (await db.Interventions.AsNoTracking().ToListAsync()).FirstOrDefault(i => i.Kind == InterventionKind.PrivateNudge);
+                },
+                "the stored nudge");
+            nudge.ConversationKey.Should().Be($"Discord:{DiscordTestData.Groep5Channel}", "the thread counts towards its channel: the directory came back with the session, without a GUILD_CREATE");
+            await using (var db = await after.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync())
+            {
+                (await db.DiscordSessions.CountAsync()).Should().Be(0, "a kept session is taken once: after a crash the next start identifies rather than resume a stale session");
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
         }
     }
 }

@@ -6,13 +6,15 @@ namespace KlassenouderBot.Platforms.Discord.Gateway;
 /// <summary>
 /// Runs the gateway when Discord is configured: asks <c>/gateway/bot</c> for the recommended shard count
 /// (unless <c>Discord:ShardCount</c> fixes it), then one <see cref="GatewayShard"/> per shard id this
-/// instance runs (<c>Discord:ShardIds</c>, default all), each identifying in its turn.
+/// instance runs (<c>Discord:ShardIds</c>, default all), each identifying in its turn or resuming the
+/// session it kept at the last stop.
 /// </summary>
 internal sealed class DiscordGatewayService(
     DiscordOptions options,
     GatewayDirectory directory,
     IdentifyThrottle identifyThrottle,
     IGatewayEvents events,
+    GatewaySessionKeeper sessions,
     GatewaySettings settings,
     TimeProvider timeProvider,
     ILogger<DiscordGatewayService> logger) : BackgroundService
@@ -38,10 +40,11 @@ internal sealed class DiscordGatewayService(
             return;
         }
 
-        var ids = options.ShardIds.Count > 0 ? options.ShardIds : [.. Enumerable.Range(0, count)];
+        // In order, so the identify buckets start in order (Discord asks for that).
+        List<int> ids = options.ShardIds.Count > 0 ? [.. options.ShardIds.Order()] : [.. Enumerable.Range(0, count)];
         var idList = string.Join(",", ids);
         logger.ShardsPlanned(idList, count);
-        _shards = [.. ids.Select(id => new GatewayShard(id, count, options, directory, identifyThrottle, events, settings, timeProvider, logger))];
+        _shards = [.. ids.Select(id => new GatewayShard(id, count, options, directory, identifyThrottle, events, sessions, settings, timeProvider, logger))];
         await Task.WhenAll(_shards.Select(shard => shard.RunAsync(stoppingToken)));
     }
 

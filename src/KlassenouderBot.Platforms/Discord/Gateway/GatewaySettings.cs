@@ -31,6 +31,13 @@ internal sealed record GatewaySettings
     /// <summary>Slots of the minute kept free for heartbeats, whatever else is sent.</summary>
     public int HeartbeatReserve { get; init; } = 10;
 
+    /// <summary>
+    /// How old a session kept over a restart may be and still be tried. Discord keeps a session that was not closed
+    /// with 1000/1001 for a few minutes (it does not say how long); a resume it refuses costs only an invalid session
+    /// and a new identify, so the limit errs on the long side.
+    /// </summary>
+    public TimeSpan KeptSessionLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long <c>/gateway/bot</c>'s answer is reused (it changes as the bot joins servers).</summary>
     public TimeSpan GatewayInfoLifetime { get; init; } = TimeSpan.FromMinutes(1);
 }

@@ -25,7 +25,8 @@ internal enum ShardStatus
 /// One gateway connection (one shard) for the life of the app: connects, heartbeats, identifies or
 /// resumes, hands dispatches over in sequence order, and after every drop decides from Discord's signals
 /// whether to resume (nothing is lost: Discord replays what was missed), start a new session, or stop
-/// with a line saying what to fix.
+/// with a line saying what to fix. On shutdown it takes no new events, leaves the session resumable and
+/// keeps it for the next start (<see cref="GatewaySessionKeeper"/>).
 /// </summary>
 internal sealed class GatewayShard(
     int shardId,
@@ -34,6 +35,7 @@ internal sealed class GatewayShard(
     GatewayDirectory directory,
     IdentifyThrottle identifyThrottle,
     IGatewayEvents events,
+    GatewaySessionKeeper sessions,
     GatewaySettings settings,
     TimeProvider timeProvider,
     ILogger logger)
@@ -44,10 +46,11 @@ internal sealed class GatewayShard(
     private const int ReceiveChunkBytes = 16 * 1024;
 
     /// <summary>
-    /// A normal close ends the session and shows the bot offline at once. (Resuming across a restart would
-    /// need a non-1000 close and the session stored; the session lives in memory only.)
+    /// Not 1000 or 1001, which would end the session: Discord keeps it for a few minutes, and the next start
+    /// resumes it, so messages written while the bot restarts are replayed instead of lost. The price is that
+    /// the bot shows online until the restart (or Discord's timeout).
     /// </summary>
-    private const WebSocketCloseStatus ShutdownClose = WebSocketCloseStatus.NormalClosure;
+    private const WebSocketCloseStatus ShutdownClose = (WebSocketCloseStatus)GatewayCloseCodes.ResumableClose;
 
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
 
@@ -69,6 +72,24 @@ internal sealed class GatewayShard(
     public string? StopReason { get; private set; }
 
     public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        if (await sessions.TakeAsync(shardId, shardCount, stoppingToken) is { } kept)
+        {
+            _sessionId = kept.SessionId;
+            _resumeUrl = kept.ResumeUrl;
+            Interlocked.Exchange(ref _sequence, kept.Sequence);
+        }
+
+        if (await ConnectUntilShutdownAsync(stoppingToken) && _sessionId is { } sessionId && _resumeUrl is { } resumeUrl)
+        {
+            // The sequence is the last event handed to the work queue, which finishes those on its own stop:
+            // a resume from here replays exactly what this process did not take.
+            await sessions.SaveAsync(shardId, shardCount, sessionId, Sequence, resumeUrl);
+        }
+    }
+
+    /// <summary>Connects and reconnects until the app stops (true) or a setting Discord refused stops the shard (false).</summary>
+    private async Task<bool> ConnectUntilShutdownAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -106,12 +127,12 @@ internal sealed class GatewayShard(
             switch (outcome.Next)
             {
                 case NextStep.Shutdown:
-                    return;
+                    return true;
                 case NextStep.Stop:
                     Status = ShardStatus.Stopped;
                     StopReason = outcome.Reason;
                     logger.GatewayFatal(shardId, outcome.CloseCode ?? 0, outcome.Reason);
-                    return;
+                    return false;
                 case NextStep.Reidentify:
                     _sessionId = null;
                     _resumeUrl = null;
@@ -131,6 +152,8 @@ internal sealed class GatewayShard(
             logger.GatewayDisconnected(shardId, outcome.Reason, _sessionId is null ? "new session" : "resume");
             await DelayAsync(delay, stoppingToken);
         }
+
+        return true;
     }
 
     /// <summary>Looks up the gateway and waits for this shard's identify turn; null when the URL is unsafe.</summary>
@@ -201,13 +224,27 @@ internal sealed class GatewayShard(
     {
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
 
-        // On shutdown the bot closes the connection properly: it sends the close frame and reads on until
-        // Discord answers (or a moment passes), because cancelling a pending receive would abort the socket.
+        // On shutdown the bot closes the connection itself, with a code that keeps the session resumable: it
+        // sends the close frame and reads on until Discord answers (or a moment passes), because cancelling a
+        // pending receive would abort the socket. The frame must be out before the socket is disposed.
         using var receiving = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task CloseForShutdownAsync()
+        {
+            try
+            {
+                await CloseAsync(connection, ShutdownClose, "shutting down");
+            }
+            finally
+            {
+                closed.TrySetResult();
+            }
+        }
+
         using var onStop = stoppingToken.Register(() =>
         {
             receiving.CancelAfter(ShutdownGrace);
-            _ = CloseAsync(connection, ShutdownClose, "shutting down");
+            _ = CloseForShutdownAsync();
         });
         var heartbeats = HeartbeatAsync(connection, lifetime.Token);
         try
@@ -233,6 +270,13 @@ internal sealed class GatewayShard(
 
                 if (received.Skipped)
                 {
+                    continue;
+                }
+
+                if (received.Op == 0 && stoppingToken.IsCancellationRequested)
+                {
+                    // Stopping: nothing new is taken (the queue is draining). The sequence stays at the last
+                    // event handed over, so the resume after the restart replays this one.
                     continue;
                 }
 
@@ -272,6 +316,11 @@ internal sealed class GatewayShard(
             }
             catch (OperationCanceledException)
             {
+            }
+
+            if (stoppingToken.IsCancellationRequested)
+            {
+                await closed.Task;
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KlassenouderBot.Platforms.Discord.Gateway;
 
 namespace KlassenouderBot.Platforms.Discord.Wire;
 
@@ -25,4 +26,5 @@ namespace KlassenouderBot.Platforms.Discord.Wire;
 [JsonSerializable(typeof(PartialApplication))]
 [JsonSerializable(typeof(List<DiscordMember>))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(StoredGatewaySession))]
 internal sealed partial class DiscordJsonContext : JsonSerializerContext;

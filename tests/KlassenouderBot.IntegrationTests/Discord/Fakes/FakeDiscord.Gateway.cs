@@ -15,6 +15,7 @@ internal sealed partial class FakeDiscord
     private int _identifyCount;
     private int _readyCount;
     private int _resumedCount;
+    private int _replayedCount;
     private bool _ackHeartbeats = true;
 
     /// <summary>Every socket the fake accepted, in order.</summary>
@@ -38,6 +39,12 @@ internal sealed partial class FakeDiscord
     public IReadOnlyList<ResumeRecord> Resumes
     {
         get { lock (_gate) { return [.. _resumes]; } }
+    }
+
+    /// <summary>Dispatches sent again on an accepted Resume (what the client had missed), over all resumes.</summary>
+    public int ReplayedCount
+    {
+        get { lock (_gate) { return _replayedCount; } }
     }
 
     /// <summary>The session dispatches go into; null before the first READY and after the session was forgotten.</summary>

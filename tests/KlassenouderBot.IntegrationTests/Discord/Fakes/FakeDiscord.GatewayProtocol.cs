@@ -216,6 +216,7 @@ internal sealed partial class FakeDiscord
         foreach (var missed in session.After(seq))
         {
             connection.Enqueue(missed.Json, missed.FrameSize);
+            _replayedCount++;
         }
 
         Dispatch(session, s => DispatchJson("RESUMED", s, "{}"), () => { lock (_gate) { _resumedCount++; } });

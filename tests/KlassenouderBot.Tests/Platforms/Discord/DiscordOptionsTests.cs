@@ -34,6 +34,78 @@ public sealed class DiscordOptionsTests
         options.ShardIds.Should().Equal(1, 3);
     }
 
+    [Theory]
+    [InlineData("0-3", new[] { 0, 1, 2, 3 })]
+    [InlineData("4-5, 7", new[] { 4, 5, 7 })]
+    [InlineData(" 2 - 3 ", new[] { 2, 3 })]
+    [InlineData("6-6", new[] { 6 })]
+    public void Bind_ShardIdRanges_AreExpanded(string text, int[] expected)
+    {
+        var options = Bind(new() { ["Discord:Token"] = "t", ["Discord:ShardCount"] = "8", ["Discord:ShardIds"] = text });
+
+        options.ShardIds.Should().Equal(expected);
+        Validate(options).Succeeded.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Bind_ShardIdRangeInAnArraySection_IsExpanded()
+    {
+        var options = Bind(new() { ["Discord:Token"] = "t", ["Discord:ShardCount"] = "8", ["Discord:ShardIds:0"] = "0-1", ["Discord:ShardIds:1"] = "5" });
+
+        options.ShardIds.Should().Equal(0, 1, 5);
+    }
+
+    [Theory]
+    [InlineData("0,x", "'x'")]
+    [InlineData("3-1", "'3-1'")]
+    [InlineData("-1", "'-1'")]
+    [InlineData("0-", "'0-'")]
+    [InlineData("1.5", "'1.5'")]
+    [InlineData("0-99999999", "'0-99999999'")]
+    public void Validate_MalformedShardIds_AreRefusedNamingTheEntry(string text, string named)
+    {
+        var options = Bind(new() { ["Discord:Token"] = "t", ["Discord:ShardCount"] = "4", ["Discord:ShardIds"] = text });
+
+        var result = Validate(options);
+
+        result.Failed.Should().BeTrue();
+        result.FailureMessage.Should().Contain("Discord:ShardIds").And.Contain(named).And.Contain("'0-3'", "the message shows how to write it");
+        result.Failures.Should().ContainSingle().Which.Should().NotContain("\n", "one line");
+    }
+
+    [Fact]
+    public void Validate_RangeReachingPastShardCount_NamesTheShard()
+    {
+        var options = Bind(new() { ["Discord:Token"] = "t", ["Discord:ShardCount"] = "4", ["Discord:ShardIds"] = "2-4" });
+
+        var result = Validate(options);
+
+        result.Failed.Should().BeTrue();
+        result.FailureMessage.Should().Contain("shard 4 is outside 0-3");
+    }
+
+    [Fact]
+    public void Validate_OverlappingRanges_NameTheShardListedTwice()
+    {
+        var options = Bind(new() { ["Discord:Token"] = "t", ["Discord:ShardCount"] = "4", ["Discord:ShardIds"] = "0-2,2" });
+
+        var result = Validate(options);
+
+        result.Failed.Should().BeTrue();
+        result.FailureMessage.Should().Contain("shard 2 twice");
+    }
+
+    [Fact]
+    public void Bind_Twice_ForgetsTheFirstShardIds()
+    {
+        var options = Bind(new() { ["Discord:Token"] = "t", ["Discord:ShardCount"] = "4", ["Discord:ShardIds"] = "x" });
+
+        options.Bind(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:Token"] = "t", ["Discord:ShardCount"] = "4", ["Discord:ShardIds"] = "1" }).Build());
+
+        options.ShardIds.Should().Equal(1);
+        Validate(options).Succeeded.Should().BeTrue();
+    }
+
     [Fact]
     public void Bind_ApiBaseUrlWithTrailingSlash_IsTrimmed()
     {
