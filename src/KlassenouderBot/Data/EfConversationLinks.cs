@@ -14,30 +14,47 @@ namespace KlassenouderBot.Data;
 public sealed class EfConversationLinks(IDbContextFactory<BotDbContext> contextFactory, TimeProvider timeProvider, SchoolSource? school = null) : IConversationLinks
 {
     /// <summary>
-    /// The last link read per conversation, for when the database is away for a moment (a restart): the message is
-    /// then still judged with its class, instead of failing and being lost.
+    /// How long a link read from the database is used without asking again: every message of a chat needs its
+    /// class, and a change made on another instance reaches this one within this time (as the school does).
     /// </summary>
-    private readonly ConcurrentDictionary<string, string?> _lastKnown = new(StringComparer.Ordinal);
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The last link read per conversation: used for <see cref="CacheLifetime"/>, and for longer when the database
+    /// is away for a moment (a restart), so the message is still judged with its class instead of being lost.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, (string? Groep, DateTimeOffset ReadAt)> _lastKnown = new(StringComparer.Ordinal);
 
     public async Task<string?> GetGroepAsync(ConversationRef conversation, CancellationToken cancellationToken)
     {
+        var now = timeProvider.GetUtcNow();
+        var known = _lastKnown.TryGetValue(conversation.Key, out var cached);
         string? stored;
-        try
+        if (known && now - cached.ReadAt < CacheLifetime)
         {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            stored = await db.ConversationLinks
-                .Where(l => l.Platform == conversation.Platform && l.ConversationId == conversation.ConversationId)
-                .Select(l => l.Groep)
-                .FirstOrDefaultAsync(cancellationToken);
-            _lastKnown[conversation.Key] = stored;
+            stored = cached.Groep;
         }
-        catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        else
         {
-            stored = _lastKnown.GetValueOrDefault(conversation.Key);
+            try
+            {
+                await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+                stored = await db.ConversationLinks
+                    .Where(l => l.Platform == conversation.Platform && l.ConversationId == conversation.ConversationId)
+                    .Select(l => l.Groep)
+                    .FirstOrDefaultAsync(cancellationToken);
+                _lastKnown[conversation.Key] = (stored, now);
+            }
+            catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            {
+                stored = known ? cached.Groep : null;
+            }
         }
 
         return stored ?? (school?.Current.ConversationLinks.TryGetValue(conversation.Key, out var configured) == true ? configured : null);
     }
+
+    public void Changed(Platform platform, string conversationId) => _lastKnown.TryRemove(new ConversationRef(platform, conversationId).Key, out _);
 
     public async Task LinkAsync(ConversationRef conversation, string groep, CancellationToken cancellationToken)
     {
@@ -62,6 +79,6 @@ public sealed class EfConversationLinks(IDbContextFactory<BotDbContext> contextF
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        _lastKnown[conversation.Key] = groep;
+        _lastKnown[conversation.Key] = (groep, timeProvider.GetUtcNow());
     }
 }

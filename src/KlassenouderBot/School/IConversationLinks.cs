@@ -8,4 +8,9 @@ public interface IConversationLinks
     Task<string?> GetGroepAsync(ConversationRef conversation, CancellationToken cancellationToken);
 
     Task LinkAsync(ConversationRef conversation, string groep, CancellationToken cancellationToken);
+
+    /// <summary>The link was changed elsewhere (the admin app): read it afresh next time.</summary>
+    void Changed(Platform platform, string conversationId)
+    {
+    }
 }

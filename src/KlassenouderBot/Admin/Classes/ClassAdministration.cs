@@ -22,7 +22,8 @@ public sealed class ClassAdministration(
     SchoolSource school,
     SchoolDocuments documents,
     IDbContextFactory<BotDbContext> contextFactory,
-    TimeProvider time)
+    TimeProvider time,
+    IConversationLinks? links = null)
 {
     public SchoolConfiguration School => school.Current;
 
@@ -72,6 +73,7 @@ public sealed class ClassAdministration(
 
         db.AuditEntries.Add(Audit(actor, groep is null ? "link.removed" : "link.changed", "conversation_link", $"{platform}:{conversationId}"));
         await db.SaveChangesAsync(cancellationToken);
+        links?.Changed(platform, conversationId);
         return null;
     }
 
