@@ -58,15 +58,24 @@ internal static class ChatCorpus
     ];
 
     /// <summary>The <see cref="Size"/> messages, in a fixed order.</summary>
-    public static IReadOnlyList<string> Build(int seed = 20260302)
+    public static IReadOnlyList<string> Build(int seed = 20260302) => [.. BuildWithKinds(seed).Select(m => m.Text)];
+
+    /// <summary>The same messages as <see cref="Build"/>, each with the template family it was drawn from.</summary>
+    public static IReadOnlyList<(string Text, CorpusKind Kind)> BuildWithKinds(int seed = 20260302)
     {
         var random = new Random(seed);
-        var messages = new List<string>(Size);
+        var messages = new List<(string, CorpusKind)>(Size);
         for (var i = 0; i < Size; i++)
         {
             var roll = random.Next(100);
-            var templates = roll < 65 ? Ok : roll < 87 ? Concern : Hurtful;
-            messages.Add(Fill(templates[random.Next(templates.Length)], random));
+            var kind = roll < 65 ? CorpusKind.Ok : roll < 87 ? CorpusKind.Concern : CorpusKind.Hurtful;
+            var templates = kind switch
+            {
+                CorpusKind.Ok => Ok,
+                CorpusKind.Concern => Concern,
+                _ => Hurtful,
+            };
+            messages.Add((Fill(templates[random.Next(templates.Length)], random), kind));
         }
 
         return messages;
@@ -86,4 +95,12 @@ internal static class ChatCorpus
         // Group chats are typed on phones: some messages start lower-case, without a capital.
         return random.Next(4) == 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
+}
+
+/// <summary>The template family a corpus message was drawn from (what it was written to be, not a verdict).</summary>
+internal enum CorpusKind
+{
+    Ok,
+    Concern,
+    Hurtful,
 }
