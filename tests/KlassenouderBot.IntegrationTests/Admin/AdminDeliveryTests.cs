@@ -102,7 +102,7 @@ public sealed class AdminDeliveryTests : AdminAppTest
         var id = Guid.NewGuid();
         await using var db = await Database().CreateDbContextAsync();
         var record = Record(id, keepDelivery ? "{}" : null);
-        record.DeadLetteredAt = DateTimeOffset.UnixEpoch.AddYears(56);
+        record.DeadLetteredAt = TimeProvider.System.GetUtcNow();
         record.FailureReason = reason;
         record.Attempts = 12;
         db.Interventions.Add(record);
@@ -118,8 +118,9 @@ public sealed class AdminDeliveryTests : AdminAppTest
         Groep = "5",
         RecipientLabel = "Naima",
         Topic = "schoolreis",
-        CreatedAt = DateTimeOffset.UnixEpoch.AddYears(56),
-        SendAfter = DateTimeOffset.UnixEpoch.AddYears(60),
+        // Recent, or the retention run at start-up deletes it; due later, so the outbox leaves it alone.
+        CreatedAt = TimeProvider.System.GetUtcNow().AddMinutes(-1),
+        SendAfter = TimeProvider.System.GetUtcNow().AddDays(1),
         PendingDelivery = pending,
     };
 

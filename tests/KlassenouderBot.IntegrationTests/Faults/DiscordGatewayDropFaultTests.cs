@@ -69,7 +69,9 @@ public sealed class DiscordGatewayDropFaultTests(ITestOutputHelper output)
         host.Discord.IdentifyCount.Should().Be(1, "every drop is resumed: a new session would lose what was dispatched meanwhile");
         resumes.Should().HaveCount(drops.Count, "one resume per drop").And.OnlyContain(r => r.Accepted);
         host.Discord.Connections.Should().HaveCount(drops.Count + 1, "each drop costs exactly one new connection");
-        host.Discord.ReplayedCount.Should().BeGreaterThanOrEqualTo(drops.Count, "a message was written during every drop, and Discord replays what the bot missed");
+        // A message is written right after every drop; on a busy machine the bot may be back before it is
+        // dispatched (then it arrives live), so at least one replay, not one per drop.
+        host.Discord.ReplayedCount.Should().BeGreaterThanOrEqualTo(1, "Discord replays what the bot missed while it was away");
         (parents.Count - writtenDuringDrops.Count).Should().BeGreaterThanOrEqualTo((int)(duration.TotalSeconds * EventsPerSecond * 0.9), "the stream kept going through the drops");
         nudges.Where(n => n.Value != 1).Should().BeEmpty("every parent's message is handled exactly once: one nudge each, none missing, none twice");
     }
