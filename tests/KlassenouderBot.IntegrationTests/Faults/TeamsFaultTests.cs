@@ -66,18 +66,8 @@ public sealed class TeamsFaultTests
     [Fact]
     public async Task Killed_WhileAlertsWaitForTheConnector_RestartedTheyArriveOnce()
     {
-        await using var identity = await FakeBotFrameworkIdentity.StartAsync();
-        identity.RegisterClient(TeamsTestData.TenantId, TeamsTestData.AppId, TeamsTestData.AppPassword);
-        await using var connector = await FakeBotConnector.StartAsync(identity);
-        connector.SetRoster(TeamsTestData.GroupChatId, [.. TeamsTestData.Groep5Chat]);
-        var folder = Directory.CreateTempSubdirectory("klassenouderbot-kill-").FullName;
-        var settings = TeamsBotApplication.Merge(identity, new Dictionary<string, string?>(FastOutbox)
-        {
-            ["ConnectionStrings:KlassenouderBot"] = $"Data Source={Path.Combine(folder, "bot.db")}",
-            ["School:ConfigPath"] = TeamsBotApplication.WriteSchool(folder),
-            ["Playground:Enabled"] = "false",
-        });
-        var activities = new TeamsActivities(connector.ServiceUrl);
+        await using var scene = await KillScene.StartAsync();
+        var (identity, connector, folder, settings, activities) = (scene.Identity, scene.Connector, scene.Folder, scene.Settings, scene.Activities);
         const int Episodes = 3;
 
         connector.IsDown = true;
@@ -122,19 +112,8 @@ public sealed class TeamsFaultTests
     [Fact]
     public async Task Killed_DuringASend_TheSendIsNotRepeatedButListedAsADeadLetter()
     {
-        await using var identity = await FakeBotFrameworkIdentity.StartAsync();
-        identity.RegisterClient(TeamsTestData.TenantId, TeamsTestData.AppId, TeamsTestData.AppPassword);
-        await using var connector = await FakeBotConnector.StartAsync(identity);
-        connector.SetRoster(TeamsTestData.GroupChatId, [.. TeamsTestData.Groep5Chat]);
-        var folder = Directory.CreateTempSubdirectory("klassenouderbot-kill-").FullName;
-        var settings = TeamsBotApplication.Merge(identity, new Dictionary<string, string?>(FastOutbox)
-        {
-            ["ConnectionStrings:KlassenouderBot"] = $"Data Source={Path.Combine(folder, "bot.db")}",
-            ["School:ConfigPath"] = TeamsBotApplication.WriteSchool(folder),
-            ["Playground:Enabled"] = "false",
-            ["Outbox:Lease"] = "00:00:03",
-        });
-        var activities = new TeamsActivities(connector.ServiceUrl);
+        await using var scene = await KillScene.StartAsync(new Dictionary<string, string?> { ["Outbox:Lease"] = "00:00:03" });
+        var (identity, connector, folder, settings, activities) = (scene.Identity, scene.Connector, scene.Folder, scene.Settings, scene.Activities);
 
         await using (var first = await BotProcess.StartAsync(settings))
         {
@@ -227,5 +206,52 @@ public sealed class TeamsFaultTests
     {
         await using var db = Open(folder);
         return await count(db);
+    }
+
+    /// <summary>The fakes, a folder with the school and the SQLite file, and the settings for a bot process that is killed and started again.</summary>
+    private sealed class KillScene : IAsyncDisposable
+    {
+        private KillScene(FakeBotFrameworkIdentity identity, FakeBotConnector connector, string folder, Dictionary<string, string?> settings)
+        {
+            (Identity, Connector, Folder, Settings) = (identity, connector, folder, settings);
+            Activities = new TeamsActivities(connector.ServiceUrl);
+        }
+
+        public FakeBotFrameworkIdentity Identity { get; }
+
+        public FakeBotConnector Connector { get; }
+
+        public string Folder { get; }
+
+        public Dictionary<string, string?> Settings { get; }
+
+        public TeamsActivities Activities { get; }
+
+        public static async Task<KillScene> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
+        {
+            var identity = await FakeBotFrameworkIdentity.StartAsync();
+            identity.RegisterClient(TeamsTestData.TenantId, TeamsTestData.AppId, TeamsTestData.AppPassword);
+            var connector = await FakeBotConnector.StartAsync(identity);
+            connector.SetRoster(TeamsTestData.GroupChatId, [.. TeamsTestData.Groep5Chat]);
+            var folder = Directory.CreateTempSubdirectory("klassenouderbot-kill-").FullName;
+            var settings = new Dictionary<string, string?>(FastOutbox)
+            {
+                ["ConnectionStrings:KlassenouderBot"] = $"Data Source={Path.Combine(folder, "bot.db")}",
+                ["School:ConfigPath"] = TeamsBotApplication.WriteSchool(folder),
+                ["Playground:Enabled"] = "false",
+            };
+            foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            {
+                settings[key] = value;
+            }
+
+            return new KillScene(identity, connector, folder, TeamsBotApplication.Merge(identity, settings));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Connector.DisposeAsync();
+            await Identity.DisposeAsync();
+        }
     }
 }
