@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using KlassenouderBot.Data;
@@ -164,7 +165,7 @@ public sealed class InterventionOutbox(
             new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
             async (item, token) =>
             {
-                if (_stopping || await ClaimAsync(item.Id, now, token) is not { } leaseUntil)
+                if (_stopping || await ClaimAsync(item.Id, token) is not { } leaseUntil)
                 {
                     return;
                 }
@@ -228,10 +229,14 @@ public sealed class InterventionOutbox(
             && i.DeadLetteredAt == null
             && ((i.LeaseUntil == null && i.SendAfter <= now) || i.LeaseUntil < now));
 
-    /// <summary>Takes a due delivery for this instance: the lease it now holds, or null when another took it first.</summary>
-    private async Task<DateTimeOffset?> ClaimAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes a due delivery for this instance: the lease it now holds, or null when another took it first. The
+    /// lease starts at the claim, not at the start of the round, so the last of a slow batch gets a whole one.
+    /// </summary>
+    private async Task<DateTimeOffset?> ClaimAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
         var leaseUntil = now + _options.Lease;
         var claimed = await Due(db.Interventions.Where(i => i.Id == id), now)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseUntil, leaseUntil), cancellationToken);
@@ -493,7 +498,7 @@ public sealed class InterventionOutbox(
     }
 
     /// <summary>22 characters (Discord allows 25), the same for every attempt at the delivery.</summary>
-    private static string IdempotencyKey(Guid id) => Convert.ToBase64String(id.ToByteArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string IdempotencyKey(Guid id) => Base64Url.EncodeToString(id.ToByteArray());
 
     private static string Truncate(string reason) => reason.Length <= 500 ? reason : reason[..500];
 
