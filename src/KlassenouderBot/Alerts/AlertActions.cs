@@ -45,15 +45,7 @@ public sealed class AlertActions(
                 cancellationToken);
         if (answered == 1)
         {
-            db.AuditEntries.Add(new AuditEntry
-            {
-                Id = Guid.CreateVersion7(now),
-                Actor = Truncate($"{action.Actor.DisplayName} ({action.Actor.AadObjectId ?? action.Actor.Id})", 300),
-                Action = verb,
-                TargetType = "alert",
-                TargetId = id.ToString(),
-                OccurredAt = now,
-            });
+            db.AuditEntries.Add(AuditEntry.Of(Truncate($"{action.Actor.DisplayName} ({action.Actor.AadObjectId ?? action.Actor.Id})", 300), verb, "alert", id.ToString(), now));
             await db.SaveChangesAsync(cancellationToken);
             logger.AlertAnswered(id, status);
         }

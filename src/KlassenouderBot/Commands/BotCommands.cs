@@ -80,15 +80,7 @@ public sealed class BotCommands(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Id = Guid.CreateVersion7(now),
-            Actor = $"{requester.DisplayName} ({requester.Email ?? requester.Id})",
-            Action = "link.created",
-            TargetType = "conversation_link",
-            TargetId = conversation.Key,
-            OccurredAt = now,
-        });
+        db.AuditEntries.Add(AuditEntry.Of($"{requester.DisplayName} ({requester.Email ?? requester.Id})", "link.created", "conversation_link", conversation.Key, now));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

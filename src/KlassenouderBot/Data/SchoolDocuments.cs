@@ -113,15 +113,7 @@ public sealed class SchoolDocuments(
                 ChangedBy = actor,
                 CreatedAt = now,
             });
-            db.AuditEntries.Add(new AuditEntry
-            {
-                Id = Guid.CreateVersion7(now),
-                Actor = actor,
-                Action = change.Split(' ')[0],
-                TargetType = "school",
-                TargetId = snapshot.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                OccurredAt = now,
-            });
+            db.AuditEntries.Add(AuditEntry.Of(actor, change.Split(' ')[0], "school", snapshot.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), now));
 
             try
             {

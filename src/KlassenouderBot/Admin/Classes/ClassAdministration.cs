@@ -115,13 +115,6 @@ public sealed class ClassAdministration(
         return null;
     }
 
-    private AuditEntry Audit(string actor, string action, string targetType, string targetId) => new()
-    {
-        Id = Guid.CreateVersion7(time.GetUtcNow()),
-        Actor = actor,
-        Action = action,
-        TargetType = targetType,
-        TargetId = targetId,
-        OccurredAt = time.GetUtcNow(),
-    };
+    private AuditEntry Audit(string actor, string action, string targetType, string targetId) =>
+        AuditEntry.Of(actor, action, targetType, targetId, time.GetUtcNow());
 }

@@ -58,15 +58,7 @@ public sealed class UndeliveredMessages(IDbContextFactory<BotDbContext> contextF
     private async Task AuditAsync(string action, Guid id, CurrentAccount by, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            Actor = by.AuditName,
-            Action = action,
-            TargetType = "intervention",
-            TargetId = id.ToString(),
-            OccurredAt = time.GetUtcNow(),
-        });
+        db.AuditEntries.Add(AuditEntry.Of(by.AuditName, action, "intervention", id.ToString(), time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -68,15 +68,7 @@ public sealed class AlertInbox(IDbContextFactory<BotDbContext> contextFactory, I
     public async Task RecordViewedAsync(CurrentAccount account, Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            Actor = account.AuditName,
-            Action = "alert.viewed",
-            TargetType = "alert",
-            TargetId = id.ToString(),
-            OccurredAt = time.GetUtcNow(),
-        });
+        db.AuditEntries.Add(AuditEntry.Of(account.AuditName, "alert.viewed", "alert", id.ToString(), time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
     }
 

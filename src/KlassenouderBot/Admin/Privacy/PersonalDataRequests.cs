@@ -68,15 +68,7 @@ public sealed class PersonalDataRequests(IDbContextFactory<BotDbContext> context
     public async Task AuditAsync(string action, string person, string actor, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            Actor = actor,
-            Action = action,
-            TargetType = "person",
-            TargetId = Pseudonym(person),
-            OccurredAt = time.GetUtcNow(),
-        });
+        db.AuditEntries.Add(AuditEntry.Of(actor, action, "person", Pseudonym(person), time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
     }
 

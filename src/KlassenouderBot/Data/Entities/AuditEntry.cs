@@ -17,4 +17,15 @@ public sealed class AuditEntry
     public required string TargetId { get; set; }
 
     public required DateTimeOffset OccurredAt { get; set; }
+
+    /// <summary>An entry for something that happened at <paramref name="at"/>, with a time-ordered id.</summary>
+    public static AuditEntry Of(string actor, string action, string targetType, string targetId, DateTimeOffset at) => new()
+    {
+        Id = Guid.CreateVersion7(at),
+        Actor = actor,
+        Action = action,
+        TargetType = targetType,
+        TargetId = targetId,
+        OccurredAt = at,
+    };
 }
