@@ -10,28 +10,8 @@ using Microsoft.Extensions.Options;
 namespace KlassenouderBot.IntegrationTests.Data;
 
 /// <summary>The storage round trip against a real PostgreSQL (see <see cref="PostgresFactAttribute"/>).</summary>
-public sealed class PostgresTests : IAsyncLifetime
+public sealed class PostgresTests : PostgresSchemaTest
 {
-    private PostgresTestDatabase? _database;
-
-    private PostgresTestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
-
-    public async Task InitializeAsync()
-    {
-        if (PostgresFactAttribute.ConnectionString is { Length: > 0 })
-        {
-            _database = await PostgresTestDatabase.CreateAsync();
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [PostgresFact]
     public async Task MigrateAsync_FreshSchema_AppliesOnceAndIsIdempotent()
     {

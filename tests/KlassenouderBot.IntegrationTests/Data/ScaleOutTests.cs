@@ -9,26 +9,8 @@ namespace KlassenouderBot.IntegrationTests.Data;
 /// messages land on either instance is judged as one conversation, and a redelivery to the other instance is
 /// handled once.
 /// </summary>
-public sealed class ScaleOutTests : IAsyncLifetime
+public sealed class ScaleOutTests : PostgresSchemaTest
 {
-    private PostgresTestDatabase? _database;
-
-    public async Task InitializeAsync()
-    {
-        if (PostgresFactAttribute.ConnectionString is { Length: > 0 })
-        {
-            _database = await PostgresTestDatabase.CreateAsync();
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [PostgresFact]
     public async Task TwoInstances_PileOnSplitOverBoth_OneEscalationAndEachAlertOnce()
     {
@@ -79,7 +61,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
     private Dictionary<string, string?> Settings(bool? shared) => new()
     {
         ["Storage:Provider"] = "Postgres",
-        ["ConnectionStrings:KlassenouderBot"] = _database!.ConnectionString,
+        ["ConnectionStrings:KlassenouderBot"] = Database.ConnectionString,
         ["Storage:SharedConversationState"] = shared?.ToString(),
     };
 }

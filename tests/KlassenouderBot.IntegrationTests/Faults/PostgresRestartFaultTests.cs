@@ -13,26 +13,15 @@ namespace KlassenouderBot.IntegrationTests.Faults;
 /// its author exactly one nudge), and the app uses the database again afterwards without being restarted.
 /// </summary>
 [Trait("Category", "Fault")]
-public sealed class PostgresRestartFaultTests : IAsyncLifetime
+public sealed class PostgresRestartFaultTests : PostgresSchemaTest
 {
-    private PostgresTestDatabase? _database;
+    protected override bool Configured => PostgresRestartFactAttribute.Configured;
 
-    public async Task InitializeAsync()
+    public override async Task DisposeAsync()
     {
-        if (PostgresRestartFactAttribute.Configured)
-        {
-            _database = await PostgresTestDatabase.CreateAsync();
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            // The pool still holds connections the restart closed.
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            await _database.DisposeAsync();
-        }
+        // The pool still holds connections the restart closed.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await base.DisposeAsync();
     }
 
     [PostgresRestartFact]
@@ -42,7 +31,7 @@ public sealed class PostgresRestartFaultTests : IAsyncLifetime
         await using var host = await TeamsTestHost.StartAsync(settings: new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Postgres",
-            ["ConnectionStrings:KlassenouderBot"] = _database!.ConnectionString,
+            ["ConnectionStrings:KlassenouderBot"] = Database.ConnectionString,
             ["Outbox:PollInterval"] = "00:00:00.500",
             ["Outbox:BaseDelay"] = "00:00:01",
             ["Outbox:MaxDelay"] = "00:00:03",
