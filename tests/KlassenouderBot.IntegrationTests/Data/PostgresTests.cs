@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 namespace KlassenouderBot.IntegrationTests.Data;
 
 /// <summary>The storage round trip against a real PostgreSQL (see <see cref="PostgresFactAttribute"/>).</summary>
+[Collection(PostgresCollection.Name)]
 public sealed class PostgresTests : PostgresSchemaTest
 {
     [PostgresFact]

@@ -9,6 +9,7 @@ namespace KlassenouderBot.IntegrationTests.Data;
 /// messages land on either instance is judged as one conversation, and a redelivery to the other instance is
 /// handled once.
 /// </summary>
+[Collection(PostgresCollection.Name)]
 public sealed class ScaleOutTests : PostgresSchemaTest
 {
     [PostgresFact]

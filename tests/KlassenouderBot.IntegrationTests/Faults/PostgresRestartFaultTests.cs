@@ -13,6 +13,7 @@ namespace KlassenouderBot.IntegrationTests.Faults;
 /// its author exactly one nudge), and the app uses the database again afterwards without being restarted.
 /// </summary>
 [Trait("Category", "Fault")]
+[Collection(PostgresCollection.Name)]
 public sealed class PostgresRestartFaultTests : PostgresSchemaTest
 {
     protected override bool Configured => PostgresRestartFactAttribute.Configured;
