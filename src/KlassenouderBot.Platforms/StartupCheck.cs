@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace KlassenouderBot.Platforms;
 
 /// <summary>Reads a platform's options once before the app starts, so a bad setting is one line on stderr (exit 2) rather than a stack trace.</summary>
-internal static class StartupCheck
+public static class StartupCheck
 {
+    /// <summary>Reads <typeparamref name="TOptions"/>; on a bad value writes one line naming <paramref name="label"/> and returns false.</summary>
     public static bool TryValidate<TOptions>(IServiceProvider services, TextWriter error, string label)
         where TOptions : class
     {

@@ -39,8 +39,8 @@ builder.Services
 
 var app = builder.Build();
 
-// A bad school file stops start-up with one line on stderr, never a stack trace (CONTRACT: exit code 2).
-if (!SchoolSetup.TryLoadSchool(app.Services, Console.Error)
+// A bad setting or school file stops start-up with one line on stderr, never a stack trace (CONTRACT: exit code 2).
+if (!DataSetup.TryValidate(app.Services, Console.Error) || !SchoolSetup.TryLoadSchool(app.Services, Console.Error)
     || !FaqSetup.TryBuild(app.Services, Console.Error) || !TeamsSetup.TryValidate(app.Services, Console.Error)
     || !DiscordSetup.TryValidate(app.Services, Console.Error) || !AzureLanguageSetup.TryValidate(app.Services, Console.Error))
 {

@@ -1,5 +1,6 @@
 using KlassenouderBot.Moderation;
 using KlassenouderBot.Outbox;
+using KlassenouderBot.Platforms;
 using KlassenouderBot.School;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -92,4 +93,13 @@ public static class DataSetup
         services.AddSingleton<IInterventionSink>(sp => sp.GetRequiredService<InterventionOutbox>());
         return services;
     }
+
+    /// <summary>
+    /// Reads the storage, privacy and outbox settings before the app starts, so a bad value is one line on stderr
+    /// (exit 2) rather than a stack trace from the host.
+    /// </summary>
+    public static bool TryValidate(IServiceProvider services, TextWriter error) =>
+        StartupCheck.TryValidate<StorageOptions>(services, error, "Storage")
+        && StartupCheck.TryValidate<PrivacyOptions>(services, error, "Privacy")
+        && StartupCheck.TryValidate<OutboxOptions>(services, error, "Outbox");
 }

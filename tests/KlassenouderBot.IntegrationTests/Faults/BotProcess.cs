@@ -27,6 +27,24 @@ internal sealed class BotProcess : IAsyncDisposable
     public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var port = FreePort();
+        var bot = new BotProcess(Process.Start(StartInfo(settings, port))!, new Uri($"http://127.0.0.1:{port}/"));
+        await bot.WaitUntilAliveAsync();
+        return bot;
+    }
+
+    /// <summary>Runs the program with <paramref name="settings"/> until it exits by itself (a start-up that is refused).</summary>
+    public static async Task<(int ExitCode, string Error)> RunToExitAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        using var process = Process.Start(StartInfo(settings, FreePort()))!;
+        var error = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await error);
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?> settings, int port)
+    {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -43,9 +61,7 @@ internal sealed class BotProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
         }
 
-        var bot = new BotProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
-        await bot.WaitUntilAliveAsync();
-        return bot;
+        return start;
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, no goodbye.</summary>
