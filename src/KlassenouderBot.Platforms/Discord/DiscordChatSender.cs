@@ -57,7 +57,7 @@ internal sealed class DiscordChatSender(DiscordRestClient rest, DiscordMembers m
             if (found is null)
             {
                 logger.ContactNotFound(message.Kind, problem ?? "not found");
-                return SendResult.Failed(problem ?? "recipient not found");
+                return SendResult.Undeliverable(problem ?? "recipient not found");
             }
 
             userId = found;
@@ -66,7 +66,7 @@ internal sealed class DiscordChatSender(DiscordRestClient rest, DiscordMembers m
         if (_dmClosedUntil.TryGetValue(userId, out var until) && until > timeProvider.GetUtcNow())
         {
             logger.DirectMessagesClosed(message.Kind);
-            return SendResult.Failed(DmClosedReason);
+            return SendResult.Undeliverable(DmClosedReason);
         }
 
         try
@@ -79,7 +79,7 @@ internal sealed class DiscordChatSender(DiscordRestClient rest, DiscordMembers m
         {
             _dmClosedUntil[userId] = timeProvider.GetUtcNow() + ClosedDmMemory;
             logger.DirectMessagesClosed(message.Kind);
-            return SendResult.Failed(DmClosedReason);
+            return SendResult.Undeliverable(DmClosedReason);
         }
         catch (DiscordApiException exception)
         {

@@ -43,7 +43,7 @@ internal sealed class TeamsChatSender(ConnectorClient connector, TeamsRoster ros
                 if (member?.Id is not { Length: > 0 } memberId)
                 {
                     logger.ContactNotFound(message.Kind, problem ?? "not found");
-                    return SendResult.Failed(problem ?? "recipient not found");
+                    return SendResult.Undeliverable(problem ?? "recipient not found");
                 }
 
                 userId = memberId;

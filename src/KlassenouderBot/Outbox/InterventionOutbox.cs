@@ -334,7 +334,9 @@ public sealed class InterventionOutbox(
     {
         var now = timeProvider.GetUtcNow();
         var failureReason = result.Delivered ? null : Truncate(result.FailureReason ?? "not delivered");
-        var dead = !result.Delivered && attempt >= _options.MaxAttempts;
+        // Not in the chat, or direct messages closed: retrying for an hour changes nothing and hides the problem
+        // from the school, which sees the dead letter at once and can send it again after fixing the cause.
+        var dead = !result.Delivered && (result.Permanent || attempt >= _options.MaxAttempts);
         metrics?.OutboxAttempt(result.Delivered ? "delivered" : dead ? "dead_lettered" : "failed");
         for (var tries = 1; ; tries++)
         {

@@ -77,6 +77,47 @@ public sealed partial class InterventionOutboxTests
     }
 
     [Fact]
+    public async Task DeliverAsync_RecipientNotInTheChat_IsADeadLetterAtOnceWithItsReason()
+    {
+        await using var database = await SqliteTestDatabase.CreateMigratedAsync();
+        var sender = new ScriptedChatSender(() => Task.FromResult(SendResult.Undeliverable("recipient not found")));
+        var sut = CreateSut(database, sender, Attempts(12));
+
+        await sut.DeliverAndSettleAsync(Trigger(), Alert(excerpts: []));
+        _clock.Advance(TimeSpan.FromHours(2));
+        var retried = await sut.SendDueAsync(CancellationToken.None);
+
+        retried.Should().Be(0, "no retry can put the class parent in the chat");
+        sender.Sent.Should().ContainSingle();
+        await using var db = database.CreateDbContext();
+        var record = await db.Interventions.SingleAsync();
+        record.Should().BeEquivalentTo(new { Attempts = 1, FailureReason = "recipient not found", LeaseUntil = (DateTimeOffset?)null });
+        record.DeadLetteredAt.Should().NotBeNull("the school sees it under Bezorging straight away");
+        record.PendingDelivery.Should().NotBeNull("once the class parent is in the chat, the school can send it again");
+        (await db.Alerts.SingleAsync()).FailureReason.Should().Be("recipient not found");
+    }
+
+    [Fact]
+    public async Task RetryAsync_AfterARecipientWasMissing_SendsOnceMore()
+    {
+        await using var database = await SqliteTestDatabase.CreateMigratedAsync();
+        var responses = new Queue<SendResult>([SendResult.Undeliverable("recipient not found"), SendResult.Ok("m1")]);
+        var sender = new ScriptedChatSender(() => Task.FromResult(responses.Dequeue()));
+        var sut = CreateSut(database, sender, Attempts(12));
+        await sut.DeliverAndSettleAsync(Trigger(), Alert(excerpts: []));
+        await using (var db = database.CreateDbContext())
+        {
+            (await sut.RetryAsync((await db.Interventions.SingleAsync()).Id, CancellationToken.None)).Should().BeTrue();
+        }
+
+        (await sut.SendDueAsync(CancellationToken.None)).Should().Be(1);
+
+        await using var after = database.CreateDbContext();
+        (await after.Interventions.SingleAsync()).DeliveredAt.Should().NotBeNull();
+        sender.Sent.Should().HaveCount(2);
+    }
+
+    [Fact]
     public async Task RetryAsync_DeadLetter_IsDueAgainWithFreshAttempts()
     {
         await using var database = await SqliteTestDatabase.CreateMigratedAsync();

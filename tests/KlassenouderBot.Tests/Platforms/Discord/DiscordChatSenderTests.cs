@@ -144,6 +144,7 @@ public sealed class DiscordChatSenderTests : IDisposable
 
         result.Delivered.Should().BeFalse();
         result.FailureReason.Should().Be("direct messages closed");
+        result.Permanent.Should().BeTrue("retrying within the hour cannot open someone's direct messages");
         _api.To(GroupPost).Should().BeEmpty();
     }
 
@@ -157,7 +158,7 @@ public sealed class DiscordChatSenderTests : IDisposable
         _clock.Advance(TimeSpan.FromHours(5.9));
         var second = await _sut.SendPrivateAsync(ClassChannel, Sanne, new OutboundMessage(OutboundKind.PrivateNudge, "tip"), CancellationToken.None);
 
-        second.Should().Be(SendResult.Failed("direct messages closed"));
+        second.Should().Be(SendResult.Undeliverable("direct messages closed"));
         _api.Requests.Should().HaveCount(requestsAfterFirst, "a refusal counts towards Discord's invalid-request limit");
 
         _clock.Advance(TimeSpan.FromHours(0.2));
