@@ -57,8 +57,14 @@ public sealed partial class FaqMiddleware(
             return;
         }
 
-        var groep = await links.GetGroepAsync(message.Conversation, cancellationToken);
         var engine = faq.Current;
+        if (!addressed && !engine.Options.AutoAnswerInGroups)
+        {
+            // Nobody asked the bot and the school does not want it to chime in: no need to search.
+            return;
+        }
+
+        var groep = await links.GetGroepAsync(message.Conversation, cancellationToken);
         var result = engine.Ask(message.Text, groep);
         if (!addressed && !(engine.Options.AutoAnswerInGroups && result.Answered && result.Confidence >= engine.Options.AutoAnswerThreshold))
         {
