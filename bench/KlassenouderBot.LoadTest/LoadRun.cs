@@ -22,7 +22,8 @@ internal sealed class LoadRun(LoadOptions options, string appDll, string folder,
         var chats = new ClassChats(new ActivityBodies(teams.Connector.ServiceUrl), options.Conversations + options.MemoryConversations);
         var (app, halfRate, probeOverhead) = await RunAppAsync(teams, chats);
         var bare = await RunBareAsync(teams, chats, halfRate);
-        return RunReport.Create(options, app, bare, probeOverhead, _problems);
+        var tokenCeiling = await RunTokenCeilingAsync(teams, chats);
+        return RunReport.Create(options, app, bare, tokenCeiling, probeOverhead, _problems);
     }
 
     private byte[] NextBody(ClassChats chats, Random random) => chats.Message(random.Next(options.Conversations), random.Next(chats.TextCount));
@@ -93,6 +94,21 @@ internal sealed class LoadRun(LoadOptions options, string appDll, string folder,
         }
 
         return bare with { LogProblems = await LogProblemsAsync(bare) };
+    }
+
+    /// <summary>
+    /// The bare endpoint again, now validating each request's token as the bot does: how far anything that
+    /// checks a signature per request can get on this machine, whatever it does with the message after.
+    /// </summary>
+    private async Task<PhaseReport> RunTokenCeilingAsync(FakeTeams teams, ClassChats chats)
+    {
+        await using var server = BareServer.Start(AppUnderTest.UsesServerGc(appDll), folder, validateAgainst: teams);
+        log.WriteLine("bare + token: starting the bare endpoint that validates tokens");
+        await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), "/healthz");
+        using var poster = new ActivityPoster(server.BaseAddress, teams.ChannelToken, options.Concurrency);
+        Task<LoadResult> Closed(TimeSpan duration) => LoadPhase.ClosedLoopAsync(poster, random => NextBody(chats, random), options.Concurrency, duration);
+        await PhaseAsync("bare + token warm-up", server, () => Closed(options.WarmUp));
+        return await PhaseAsync("bare + token peak", server, () => Closed(options.Duration));
     }
 
     /// <summary>Runs a load and then, for the app, a drain; the servers' and the generator's CPU time is taken around both.</summary>
