@@ -66,7 +66,7 @@ public sealed partial class FaqMiddleware(
 
         var groep = await links.GetGroepAsync(message.Conversation, cancellationToken);
         var result = engine.Ask(message.Text, groep);
-        if (!addressed && !(engine.Options.AutoAnswerInGroups && result.Answered && result.Confidence >= engine.Options.AutoAnswerThreshold))
+        if (!addressed && !(result.Answered && result.Confidence >= engine.Options.AutoAnswerThreshold))
         {
             return;
         }
