@@ -24,7 +24,7 @@ internal static class ReportTable
         Row(output, "  messages/s drained by the engine", "-", Number(app.Peak.Drain?.DrainedPerSecond));
         Row(output, "  latency p50 / p99 (ms)", Pair(bare.Peak.Latency.P50, bare.Peak.Latency.P99), Pair(app.Peak.Latency.P50, app.Peak.Latency.P99));
         Row(output, "  CPU seconds: server / generator", Pair(bare.Peak.ServerCpuSeconds, bare.Peak.GeneratorCpuSeconds), Pair(app.Peak.ServerCpuSeconds, app.Peak.GeneratorCpuSeconds));
-        Row(output, "  server CPU per request (ms, drain included)", Number(bare.Peak.ServerCpuSeconds * 1000 / bare.Peak.Requests, "0.000"), Number(app.Peak.ServerCpuSeconds * 1000 / app.Peak.Requests, "0.000"));
+        Row(output, "  server CPU per request (ms, drain included)", CpuPerRequest(bare.Peak), CpuPerRequest(app.Peak));
         output.WriteLine($"half the app's peak, open loop at {Number(app.HalfPeak.OfferedRate)}/s (latency from the scheduled send time)");
         Row(output, "  latency p50 / p90 (ms)", Pair(bare.HalfPeak.Latency.P50, bare.HalfPeak.Latency.P90), Pair(app.HalfPeak.Latency.P50, app.HalfPeak.Latency.P90));
         Row(output, "  latency p99 / max (ms)", Pair(bare.HalfPeak.Latency.P99, bare.HalfPeak.Latency.Max), Pair(app.HalfPeak.Latency.P99, app.HalfPeak.Latency.Max));
@@ -41,7 +41,7 @@ internal static class ReportTable
         output.WriteLine($"ratio, /api/messages drained / bare answered: {report.ThroughputRatio * 100:0.0} %");
         var ceiling = report.TokenCeiling;
         output.WriteLine($"ceiling: the bare endpoint validating each token (RS256, issuer, audience, lifetime) answered {Number(ceiling.RequestsPerSecond)} requests/s,");
-        output.WriteLine($"       {report.TokenCeilingRatio * 100:0.0} % of the bare endpoint, at {Number(ceiling.ServerCpuSeconds * 1000 / Math.Max(1, ceiling.Requests), "0.000")} ms server CPU per request: no endpoint that checks every token gets further here.");
+        output.WriteLine($"       {report.TokenCeilingRatio * 100:0.0} % of the bare endpoint, at {CpuPerRequest(ceiling)} ms server CPU per request: no endpoint that checks every token gets further here.");
         output.WriteLine($"drain: the last help reply came {Seconds(app.Peak.Drain?.SecondsAfterLoad)} after the peak load and {Seconds(app.HalfPeak.Drain?.SecondsAfterLoad)} after the half-peak load;");
         output.WriteLine($"       the help replies alone take {Seconds(report.ProbeOverheadSeconds)} (the bot sends at most 50 messages a second), and count against the drained rate.");
         if (app.Memory is { } held)
@@ -87,6 +87,9 @@ internal static class ReportTable
         output.WriteLine($"{label,-Label}{bare,Column}{app,Column}");
 
     private static string Number(double? value, string format = "#,##0.0") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>The server's CPU milliseconds per request of a phase.</summary>
+    private static string CpuPerRequest(PhaseReport phase) => Number(phase.ServerCpuSeconds * 1000 / Math.Max(1, phase.Requests), "0.000");
 
     private static string Pair(double first, double second) => $"{Number(first, "0.0")} / {Number(second, "0.0")}";
 
