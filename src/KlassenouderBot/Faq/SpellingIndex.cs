@@ -6,34 +6,59 @@ namespace KlassenouderBot.Faq;
 /// more), and a question's word looks up its own such forms. The built-in word lists have one index shared by
 /// every school, so a school's index holds only the words of its own texts.
 /// </summary>
+/// <remarks>
+/// Stored compactly: each form as a 64-bit hash in one sorted array, pointing at a run of word numbers. A
+/// dictionary of lists kept about 16 MB for the built-in lists and a sample school (a string and a list per
+/// form); this keeps about 2 MB. Two forms with the same hash only add a candidate, and every candidate is
+/// checked by edit distance anyway.
+/// </remarks>
 internal sealed class SpellingIndex
 {
     /// <summary>Words shorter than this are not corrected: "niks" is one letter from "nits".</summary>
     public const int MinCorrectedLength = 5;
 
-    private readonly Dictionary<string, List<string>> _byDeletion = new(StringComparer.Ordinal);
+    private readonly string[] _words;
+
+    /// <summary>The forms' hashes, ascending and distinct.</summary>
+    private readonly ulong[] _forms;
+
+    /// <summary>Form <c>i</c>'s words are <c>_wordNumbers[_firstWord[i].._firstWord[i + 1]]</c>, in the order they were given.</summary>
+    private readonly int[] _firstWord;
+
+    private readonly int[] _wordNumbers;
 
     public SpellingIndex(IEnumerable<string> words)
     {
-        foreach (var word in words.Distinct(StringComparer.Ordinal))
+        // A four-letter word is one insertion from a five-letter misspelling.
+        _words = [.. words.Distinct(StringComparer.Ordinal).Where(word => word.Length >= MinCorrectedLength - 1 && !FaqText.IsNumber(word))];
+        var pairs = new List<(ulong Form, int Word)>();
+        for (var number = 0; number < _words.Length; number++)
         {
-            // A four-letter word is one insertion from a five-letter misspelling.
-            if (word.Length < MinCorrectedLength - 1 || FaqText.IsNumber(word))
+            foreach (var variant in Deletes(_words[number], MaxEdits(_words[number].Length)))
             {
-                continue;
-            }
-
-            foreach (var variant in Deletes(word, MaxEdits(word.Length)))
-            {
-                if (!_byDeletion.TryGetValue(variant, out var stored))
-                {
-                    stored = [];
-                    _byDeletion[variant] = stored;
-                }
-
-                stored.Add(word);
+                pairs.Add((Hash(variant), number));
             }
         }
+
+        // By form, then by word number: the words of one form keep the order they were given in.
+        pairs.Sort();
+        var forms = new List<ulong>();
+        var firstWord = new List<int>();
+        _wordNumbers = new int[pairs.Count];
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (i == 0 || pairs[i].Form != pairs[i - 1].Form)
+            {
+                forms.Add(pairs[i].Form);
+                firstWord.Add(i);
+            }
+
+            _wordNumbers[i] = pairs[i].Word;
+        }
+
+        firstWord.Add(pairs.Count);
+        _forms = [.. forms];
+        _firstWord = [.. firstWord];
     }
 
     /// <summary>How many edits a word of this length may be away from the word it stands for.</summary>
@@ -44,14 +69,29 @@ internal sealed class SpellingIndex
     {
         foreach (var variant in variants)
         {
-            if (_byDeletion.TryGetValue(variant, out var stored))
+            var form = Array.BinarySearch(_forms, Hash(variant));
+            if (form < 0)
             {
-                foreach (var word in stored)
-                {
-                    yield return word;
-                }
+                continue;
+            }
+
+            for (var i = _firstWord[form]; i < _firstWord[form + 1]; i++)
+            {
+                yield return _words[_wordNumbers[i]];
             }
         }
+    }
+
+    /// <summary>FNV-1a over the characters, 64 bits: stable across runs, unlike <see cref="string.GetHashCode()"/>.</summary>
+    private static ulong Hash(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var character in text)
+        {
+            hash = (hash ^ character) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
     /// <summary>The word with up to <paramref name="edits"/> letters left out (the word itself included).</summary>
