@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace KlassenouderBot.LoadTest;
 
 /// <summary>
-/// One run: the app under load (warm-up, peak, half-peak, memory), then the bare endpoint under the same
+/// One run: the app under load (warm-up, memory, peak, half-peak), then the bare endpoint under the same
 /// load, then the report. Each server runs alone, so neither competes with the other for the two cores.
 /// </summary>
 internal sealed class LoadRun(LoadOptions options, string appDll, string folder, TextWriter log)
@@ -63,13 +63,17 @@ internal sealed class LoadRun(LoadOptions options, string appDll, string folder,
             probeOverhead = ((calibration.LastReply ?? started) - started).TotalSeconds;
             await Task.Delay(Settle, TimeProvider.System);
 
+            // The conversations target is about the state 10,000 chats keep, so it is read before the peak: after
+            // it, the working set also holds the heap the garbage collector grew for thousands of messages a
+            // second. The reading after the load, with the same chats, shows that part.
+            var memory = await MemoryPhaseAsync(server, chats, probe, poster);
+            await Task.Delay(Settle, TimeProvider.System);
+
             var peak = await PhaseAsync("app peak", server, () => Closed(options.Duration), DrainAll);
             halfRate = Math.Max(1, Math.Round((peak.Drain?.DrainedPerSecond ?? peak.RequestsPerSecond) / 2));
             await Task.Delay(Settle, TimeProvider.System);
             var halfPeak = await PhaseAsync("app half-peak", server, () => LoadPhase.OpenLoopAsync(openPoster, random => NextBody(chats, random), halfRate, options.Duration), DrainAll);
             var afterLoad = server.ReadMemory();
-            await Task.Delay(Settle, TimeProvider.System);
-            var memory = await MemoryPhaseAsync(server, chats, probe, poster);
             app = new ServerReport(afterStart, afterLoad, warmUps, peak, halfPeak, memory, new Dictionary<string, int>(), server.OutputPath, server.ErrorPath);
         }
 
@@ -160,6 +164,7 @@ internal sealed class LoadRun(LoadOptions options, string appDll, string folder,
     {
         var count = options.MemoryConversations;
         log.WriteLine($"app memory: one message in each of {count:N0} new chats, then a help command in each (the bot replies at most 50 times a second, so this takes at least {count / 50.0:0} s)");
+        var before = server.ReadMemory();
         var fresh = Enumerable.Range(options.Conversations, count).ToList();
         var statuses = new StatusCounts();
         var started = Stopwatch.GetTimestamp();
@@ -179,6 +184,7 @@ internal sealed class LoadRun(LoadOptions options, string appDll, string folder,
             options.Conversations + count,
             Math.Round(sent.TotalSeconds, 2),
             Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 2),
+            before,
             reading,
             drained.Traffic);
     }

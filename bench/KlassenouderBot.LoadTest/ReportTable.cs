@@ -31,11 +31,13 @@ internal static class ReportTable
         Row(output, "  generator's dispatch lag p99 (ms)", Number(bare.HalfPeak.DispatchLag?.P99, "0.0"), Number(app.HalfPeak.DispatchLag?.P99, "0.0"));
         output.WriteLine("memory in MB: working set (VmRSS), in brackets its peak (VmHWM) / its own part, without mapped files (RssAnon)");
         Row(output, "  after start", Resident(bare.AfterStart), Resident(app.AfterStart));
-        Row(output, "  after the load", Resident(bare.AfterLoad), Resident(app.AfterLoad));
         if (app.Memory is { } memory)
         {
+            Row(output, "  after the warm-up", "-", Resident(memory.Before));
             Row(output, $"  holding {memory.ConversationsHeld:N0} chats ({memory.NewConversations:N0} new)", "-", Resident(memory.After));
         }
+
+        Row(output, "  after the load (peak and half-peak)", Resident(bare.AfterLoad), Resident(app.AfterLoad));
 
         output.WriteLine();
         output.WriteLine($"ratio, /api/messages drained / bare answered: {report.ThroughputRatio * 100:0.0} %");
@@ -47,7 +49,8 @@ internal static class ReportTable
         if (app.Memory is { } held)
         {
             output.WriteLine($"memory phase: {held.NewConversations:N0} messages sent in {Seconds(held.SendSeconds)}, all processed and answered after {Seconds(held.Seconds)};");
-            output.WriteLine($"       the app's own memory (RssAnon) went from {Number(app.AfterLoad.AnonymousMegabytes, "0")} to {Number(held.After.AnonymousMegabytes, "0")} MB meanwhile (no collection forced).");
+            output.WriteLine($"       the app's own memory (RssAnon) went from {Number(held.Before.AnonymousMegabytes, "0")} to {Number(held.After.AnonymousMegabytes, "0")} MB meanwhile (no collection forced);");
+            output.WriteLine("       it ran after the warm-up and before the peak, whose heap growth the reading after the load shows.");
         }
 
         var lastWarmUp = app.WarmUps[^1];
@@ -63,7 +66,7 @@ internal static class ReportTable
         }
 
         output.WriteLine();
-        output.WriteLine($"{"target",-70} {"figure",-32} verdict");
+        output.WriteLine($"{"target",-70} {"figure",-42} verdict");
         foreach (var target in report.Targets)
         {
             var verdict = target.Met switch
@@ -72,7 +75,7 @@ internal static class ReportTable
                 false => "not met",
                 null => "not measured at this size",
             };
-            output.WriteLine($"{target.Target,-70} {target.Figure,-32} {verdict}");
+            output.WriteLine($"{target.Target,-70} {target.Figure,-42} {verdict}");
         }
 
         output.WriteLine();

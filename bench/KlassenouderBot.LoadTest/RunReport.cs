@@ -72,7 +72,7 @@ internal sealed record RunReport
                 new($"p99 <= {LatencyTargetMs:0} ms at half the peak rate", $"{p99:0.0} ms", p99 <= LatencyTargetMs),
                 new(
                     $"{MemoryTargetConversations:N0} active conversations in <= {MemoryTargetMb:0} MB working set",
-                    memory is null ? "-" : $"{memory.After.RssMegabytes:0.0} MB with {memory.ConversationsHeld:N0}",
+                    memory is null ? "-" : $"{memory.After.RssMegabytes:0.0} MB with {memory.ConversationsHeld:N0} ({app.AfterLoad.RssMegabytes:0} after the peak)",
                     fullMemory ? memory!.After.RssMegabytes <= MemoryTargetMb : null),
             ],
             Problems = problems,
@@ -117,7 +117,8 @@ internal sealed record PhaseReport(
 /// <summary>How long after the load the last help reply came, and the messages/s counted up to that moment.</summary>
 internal sealed record DrainReport(double SecondsAfterLoad, double DrainedPerSecond, BotTraffic BotTraffic, bool TimedOut, int Unanswered);
 
-internal sealed record MemoryReport(int NewConversations, int ConversationsHeld, double SendSeconds, double Seconds, MemoryReading After, BotTraffic BotTraffic);
+/// <summary>The memory phase: new chats after the warm-up, the working set before them and once all are answered.</summary>
+internal sealed record MemoryReport(int NewConversations, int ConversationsHeld, double SendSeconds, double Seconds, MemoryReading Before, MemoryReading After, BotTraffic BotTraffic);
 
 /// <summary>A target of issue 8, its figure, and whether it was met (null: not measured at the target's size).</summary>
 internal sealed record TargetResult(string Target, string Figure, bool? Met);
