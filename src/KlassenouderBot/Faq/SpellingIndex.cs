@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace KlassenouderBot.Faq;
 
 /// <summary>
@@ -7,9 +9,9 @@ namespace KlassenouderBot.Faq;
 /// every school, so a school's index holds only the words of its own texts.
 /// </summary>
 /// <remarks>
-/// Stored compactly: each form as a 64-bit hash in one sorted array, pointing at a run of word numbers. A
+/// Stored compactly: each form as a 64-bit hash in one array, pointing at a run of word numbers. A
 /// dictionary of lists kept about 16 MB for the built-in lists and a sample school (a string and a list per
-/// form); this keeps about 2 MB. Two forms with the same hash only add a candidate, and every candidate is
+/// form); this keeps about 3 MB. Two forms with the same hash only add a candidate, and every candidate is
 /// checked by edit distance anyway.
 /// </remarks>
 internal sealed class SpellingIndex
@@ -19,13 +21,16 @@ internal sealed class SpellingIndex
 
     private readonly string[] _words;
 
-    /// <summary>The forms' hashes, ascending and distinct.</summary>
+    /// <summary>The forms' hashes, distinct.</summary>
     private readonly ulong[] _forms;
 
     /// <summary>Form <c>i</c>'s words are <c>_wordNumbers[_firstWord[i].._firstWord[i + 1]]</c>, in the order they were given.</summary>
     private readonly int[] _firstWord;
 
     private readonly int[] _wordNumbers;
+
+    /// <summary>Open addressing over <see cref="_forms"/>: a form's number plus one, or 0 for an empty slot. A lookup is one or two probes.</summary>
+    private readonly int[] _slots;
 
     public SpellingIndex(IEnumerable<string> words)
     {
@@ -59,6 +64,17 @@ internal sealed class SpellingIndex
         firstWord.Add(pairs.Count);
         _forms = [.. forms];
         _firstWord = [.. firstWord];
+        _slots = new int[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)_forms.Length * 2))];
+        for (var form = 0; form < _forms.Length; form++)
+        {
+            var slot = FirstSlot(_forms[form]);
+            while (_slots[slot] != 0)
+            {
+                slot = (slot + 1) & (_slots.Length - 1);
+            }
+
+            _slots[slot] = form + 1;
+        }
     }
 
     /// <summary>How many edits a word of this length may be away from the word it stands for.</summary>
@@ -69,7 +85,7 @@ internal sealed class SpellingIndex
     {
         foreach (var variant in variants)
         {
-            var form = Array.BinarySearch(_forms, Hash(variant));
+            var form = Find(Hash(variant));
             if (form < 0)
             {
                 continue;
@@ -81,6 +97,21 @@ internal sealed class SpellingIndex
             }
         }
     }
+
+    private int Find(ulong hash)
+    {
+        for (var slot = FirstSlot(hash); _slots[slot] != 0; slot = (slot + 1) & (_slots.Length - 1))
+        {
+            if (_forms[_slots[slot] - 1] == hash)
+            {
+                return _slots[slot] - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    private int FirstSlot(ulong hash) => (int)(hash ^ (hash >> 32)) & (_slots.Length - 1);
 
     /// <summary>FNV-1a over the characters, 64 bits: stable across runs, unlike <see cref="string.GetHashCode()"/>.</summary>
     private static ulong Hash(string text)
