@@ -365,11 +365,11 @@ internal sealed class FaqAnalyzer
         var inflectedOnly = DutchVocabulary.Contains(word);
 
         var maxEdits = SpellingIndex.MaxEdits(word.Length);
-        var variants = SpellingIndex.Deletes(word, maxEdits);
+        var forms = SpellingIndex.Forms(word, maxEdits);
         string? best = null;
         var bestDistance = int.MaxValue;
         var bestFrequency = -1;
-        foreach (var candidate in _schoolSpelling.Candidates(variants).Concat(BuiltInSpelling.Candidates(variants)))
+        foreach (var candidate in _schoolSpelling.Candidates(forms).Concat(BuiltInSpelling.Candidates(forms)))
         {
             if (inflectedOnly && !SameBeginning(word, candidate))
             {

@@ -39,9 +39,9 @@ internal sealed class SpellingIndex
         var pairs = new List<(ulong Form, int Word)>();
         for (var number = 0; number < _words.Length; number++)
         {
-            foreach (var variant in Deletes(_words[number], MaxEdits(_words[number].Length)))
+            foreach (var form in Forms(_words[number], MaxEdits(_words[number].Length)))
             {
-                pairs.Add((Hash(variant), number));
+                pairs.Add((form, number));
             }
         }
 
@@ -80,12 +80,18 @@ internal sealed class SpellingIndex
     /// <summary>How many edits a word of this length may be away from the word it stands for.</summary>
     public static int MaxEdits(int length) => length >= 8 ? 2 : 1;
 
-    /// <summary>The stored words sharing one of <paramref name="variants"/> (a misspelling's <see cref="Deletes"/>); possibly further than the edit limit.</summary>
-    public IEnumerable<string> Candidates(IEnumerable<string> variants)
+    /// <summary>
+    /// The forms of a word: it and the words it becomes with up to <paramref name="edits"/> letters left out, as
+    /// the hashes an index looks up. Computed once per misspelling for both indexes it is looked up in.
+    /// </summary>
+    public static ulong[] Forms(string word, int edits) => [.. Deletes(word, edits).Select(Hash)];
+
+    /// <summary>The stored words sharing one of <paramref name="forms"/> (a misspelling's <see cref="Forms"/>); possibly further than the edit limit.</summary>
+    public IEnumerable<string> Candidates(IReadOnlyList<ulong> forms)
     {
-        foreach (var variant in variants)
+        foreach (var hash in forms)
         {
-            var form = Find(Hash(variant));
+            var form = Find(hash);
             if (form < 0)
             {
                 continue;
@@ -126,7 +132,7 @@ internal sealed class SpellingIndex
     }
 
     /// <summary>The word with up to <paramref name="edits"/> letters left out (the word itself included).</summary>
-    public static HashSet<string> Deletes(string word, int edits)
+    private static HashSet<string> Deletes(string word, int edits)
     {
         var result = new HashSet<string>(StringComparer.Ordinal) { word };
         var frontier = new List<string> { word };
